@@ -1,0 +1,77 @@
+//! Readmark core: turn a web page into a clean, typed [`Article`] and export it.
+//!
+//! Threat model first: every page is hostile input. The core never executes page content,
+//! never passes page HTML through (renderers work from the typed [`model`] only), walks
+//! the DOM without recursion, and enforces explicit [`Limits`]; crossing one yields a
+//! typed [`Error`], never a panic or a hang.
+//!
+//! Pipeline (one module per stage):
+//! `decode` (bytes → text) → `dom` (scraper parse → compact arena, hidden nodes dropped,
+//! depth flattened) → `meta` (JSON-LD, OpenGraph, meta tags, bylines, CJK info lines)
+//! → `extract` (candidate scoring, selection, cleaning) → `build` (arena → model) →
+//! `render` (reader HTML, Markdown, JSON, text).
+
+pub mod build;
+pub mod decode;
+pub mod dom;
+pub mod error;
+pub mod extract;
+pub mod limits;
+pub mod meta;
+pub mod model;
+pub mod render;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use error::Error;
+pub use limits::Limits;
+pub use model::{Article, Block, Inline};
+
+/// Options of one extraction.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// URL the page was read from; relative links and images are resolved against it
+    /// (after any `<base href>`).
+    pub url: Option<String>,
+    pub limits: Limits,
+    /// Record dropped blocks with the reason in `Article::removed`.
+    pub explain: bool,
+}
+
+/// Extract the article from decoded HTML.
+pub fn extract(html: &str, opts: &Options) -> Result<Article, Error> {
+    if html.len() > opts.limits.max_input_bytes {
+        return Err(Error::InputTooLarge {
+            bytes: html.len(),
+            limit: opts.limits.max_input_bytes,
+        });
+    }
+    let base = match &opts.url {
+        Some(u) if !u.is_empty() => {
+            Some(url::Url::parse(u).map_err(|e| Error::InvalidUrl(format!("{u}: {e}")))?)
+        }
+        _ => None,
+    };
+    let doc = dom::Doc::parse(html, base, &opts.limits)?;
+    let meta = meta::collect(&doc);
+    let selection = extract::select(&doc, &meta, &opts.limits)?;
+    build::article(&doc, meta, &selection, opts)
+}
+
+/// Decode raw bytes (BOM, `<meta charset>`, then sniffing) and extract.
+pub fn extract_bytes(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    opts: &Options,
+) -> Result<Article, Error> {
+    if bytes.len() > opts.limits.max_input_bytes {
+        return Err(Error::InputTooLarge {
+            bytes: bytes.len(),
+            limit: opts.limits.max_input_bytes,
+        });
+    }
+    let html = decode::decode_html(bytes, content_type);
+    extract(&html, opts)
+}
