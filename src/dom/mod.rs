@@ -1,9 +1,202 @@
-//! STUB (being written): compact arena DOM.
-use crate::{Error, Limits};
+//! A compact, read-only arena DOM built once from scraper's tree.
+//!
+//! Why our own arena: scoring needs per-node statistics and parent links in flat arrays
+//! (linear passes, no recursion), and building it is where the explicit limits are
+//! enforced in one place: element count, depth (content deeper than
+//! `Limits::max_depth` is flattened into the ancestor at that depth, as browsers do), and
+//! what never reaches extraction at all (scripts, styles, forms controls, CSS-hidden
+//! nodes, ruby readings). Head-only facts (meta tags, JSON-LD, `<title>`, canonical link,
+//! `<base>`) are collected on the way for the `meta` stage.
+//!
+//! Node ids are assigned in document (pre-)order, so every child has a larger id than its
+//! parent: a reverse loop over ids visits children before parents (bottom-up sums).
+
+mod parse;
+mod tags;
+
+pub use tags::{is_block_tag, is_inline_tag};
+
+/// Index of a node in [`Doc::nodes`].
+pub type NodeId = u32;
+
+/// An element or a text run.
+#[derive(Debug, Clone)]
+pub enum NodeKind {
+    Element {
+        /// Lower-case local name.
+        tag: Box<str>,
+        attrs: Box<[(Box<str>, Box<str>)]>,
+    },
+    Text(Box<str>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub kind: NodeKind,
+    pub parent: Option<NodeId>,
+    pub children: Vec<NodeId>,
+    pub depth: u32,
+}
+
+impl Node {
+    pub fn tag(&self) -> &str {
+        match &self.kind {
+            NodeKind::Element { tag, .. } => tag,
+            NodeKind::Text(_) => "",
+        }
+    }
+
+    pub fn is_element(&self) -> bool {
+        matches!(self.kind, NodeKind::Element { .. })
+    }
+
+    pub fn text(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Text(t) => Some(t),
+            NodeKind::Element { .. } => None,
+        }
+    }
+
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Element { attrs, .. } => attrs
+                .iter()
+                .find(|(k, _)| k.as_ref() == name)
+                .map(|(_, v)| v.as_ref()),
+            NodeKind::Text(_) => None,
+        }
+    }
+
+    pub fn attrs(&self) -> &[(Box<str>, Box<str>)] {
+        match &self.kind {
+            NodeKind::Element { attrs, .. } => attrs,
+            NodeKind::Text(_) => &[],
+        }
+    }
+
+    /// `class` and `id` joined, lower-cased: the string class/id hints match against.
+    pub fn class_id(&self) -> String {
+        let mut s = String::new();
+        if let Some(c) = self.attr("class") {
+            s.push_str(c);
+        }
+        if let Some(i) = self.attr("id") {
+            s.push(' ');
+            s.push_str(i);
+        }
+        s.to_ascii_lowercase()
+    }
+}
+
+/// A `<meta>` tag's key (`name`, `property` or `itemprop`, lower-cased) and content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MetaTag {
+    pub key: String,
+    pub content: String,
+}
+
+/// The parsed page.
 #[derive(Debug)]
-pub struct Doc;
+pub struct Doc {
+    pub nodes: Vec<Node>,
+    /// The `<body>` element (or the root when the page has none).
+    pub body: NodeId,
+    /// Base URL for resolving links: `<base href>` resolved against the page URL.
+    pub base: Option<url::Url>,
+    /// The URL the page was read from.
+    pub page_url: Option<url::Url>,
+    pub title: Option<String>,
+    pub metas: Vec<MetaTag>,
+    /// Raw text of each `<script type="application/ld+json">`.
+    pub json_ld: Vec<String>,
+    pub canonical: Option<String>,
+    pub html_lang: Option<String>,
+    pub html_dir: Option<String>,
+    /// Number of elements in the source document (before dropping).
+    pub element_count: usize,
+    /// Nodes dropped while building (hidden, scripts …): kept only as a count.
+    pub dropped_hidden: usize,
+}
+
 impl Doc {
-    pub fn parse(_html: &str, _base: Option<url::Url>, _l: &Limits) -> Result<Doc, Error> {
-        Ok(Doc)
+    /// Parse HTML under `limits`; `page_url` resolves relative URLs.
+    pub fn parse(
+        html: &str,
+        page_url: Option<url::Url>,
+        limits: &crate::Limits,
+    ) -> Result<Doc, crate::Error> {
+        parse::parse(html, page_url, limits)
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id as usize]
+    }
+
+    /// All node ids of the subtree at `root` in document order (iterative).
+    pub fn descendants(&self, root: NodeId) -> Descendants<'_> {
+        Descendants {
+            doc: self,
+            stack: vec![root],
+        }
+    }
+
+    /// Concatenated text of a subtree, whitespace as in the source.
+    pub fn text_of(&self, root: NodeId) -> String {
+        let mut s = String::new();
+        for id in self.descendants(root) {
+            if let Some(t) = self.node(id).text() {
+                s.push_str(t);
+            }
+        }
+        s
+    }
+
+    /// Resolve a URL attribute against the base URL.
+    pub fn resolve(&self, href: &str) -> Option<url::Url> {
+        let href = href.trim();
+        match &self.base {
+            Some(b) => b.join(href).ok(),
+            None => url::Url::parse(href).ok(),
+        }
+    }
+
+    /// Ancestors of `id`, nearest first (excluding `id`).
+    pub fn ancestors(&self, id: NodeId) -> Ancestors<'_> {
+        Ancestors {
+            doc: self,
+            next: self.node(id).parent,
+        }
+    }
+}
+
+/// Pre-order iterator over a subtree.
+#[derive(Debug)]
+pub struct Descendants<'a> {
+    doc: &'a Doc,
+    stack: Vec<NodeId>,
+}
+
+impl Iterator for Descendants<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let id = self.stack.pop()?;
+        let children = &self.doc.node(id).children;
+        self.stack.extend(children.iter().rev());
+        Some(id)
+    }
+}
+
+#[derive(Debug)]
+pub struct Ancestors<'a> {
+    doc: &'a Doc,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Ancestors<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let id = self.next?;
+        self.next = self.doc.node(id).parent;
+        Some(id)
     }
 }

@@ -1,10 +1,134 @@
-//! STUB
-#[derive(Debug)]
-pub struct Selection;
-pub fn select(
-    _d: &crate::dom::Doc,
-    _m: &crate::meta::Meta,
-    _l: &crate::Limits,
-) -> Result<Selection, crate::Error> {
-    Ok(Selection)
+//! Finding the main content: statistics → scores → top candidate + siblings → cleaning,
+//! retried with looser rules when the result is too light (as Readability does).
+//!
+//! The output is a [`Selection`]: which subtrees form the article and which nodes inside
+//! them were removed (with reasons). The DOM itself is never mutated.
+
+pub mod clean;
+pub mod hints;
+pub mod score;
+pub mod select;
+pub mod stats;
+pub mod tunables;
+
+use crate::dom::{Doc, NodeId};
+use crate::meta::Meta;
+use crate::{Error, Limits};
+use score::Flags;
+
+/// The parts of the page that make up the article.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    /// Root subtrees of the article, in document order.
+    pub roots: Vec<NodeId>,
+    /// `removed[id]`: the node's subtree is not part of the article.
+    pub removed: Vec<bool>,
+    /// Why nodes were removed (for `--explain`).
+    pub reasons: Vec<(NodeId, &'static str)>,
+    pub stats: Vec<stats::NodeStats>,
+}
+
+/// Run selection with the given flags.
+fn attempt(doc: &Doc, meta: &Meta, st: &[stats::NodeStats], flags: Flags) -> Selection {
+    let n = doc.nodes.len();
+    let mut excluded = vec![false; n];
+    if flags.strip_unlikely {
+        for id in 0..n {
+            let inherited = doc.nodes[id].parent.is_some_and(|p| excluded[p as usize]);
+            excluded[id] =
+                inherited || (doc.nodes[id].is_element() && score::is_unlikely(doc, id as NodeId));
+        }
+    }
+    for &m in &meta.meta_nodes {
+        for d in doc.descendants(m) {
+            excluded[d as usize] = true;
+        }
+    }
+    let scores = score::score(doc, st, &excluded, flags);
+    let roots = match select::top_candidate(doc, &scores) {
+        Some(top) => select::with_siblings(doc, top, &scores, st, &excluded, flags),
+        None => vec![doc.body],
+    };
+    let mut removed = vec![false; n];
+    let reasons = clean::clean(
+        doc,
+        &roots,
+        st,
+        &excluded,
+        &scores,
+        flags,
+        &meta.meta_nodes,
+        &mut removed,
+    );
+    Selection {
+        roots,
+        removed,
+        reasons,
+        stats: Vec::new(),
+    }
+}
+
+/// Weight of what a selection keeps.
+fn kept_weight(doc: &Doc, sel: &Selection, st: &[stats::NodeStats]) -> u32 {
+    let mut w = 0u32;
+    for &r in &sel.roots {
+        let mut stack = vec![r];
+        while let Some(id) = stack.pop() {
+            if sel.removed[id as usize] {
+                continue;
+            }
+            let node = doc.node(id);
+            if node.text().is_some() {
+                w += st[id as usize].weight();
+            }
+            stack.extend(node.children.iter().copied());
+        }
+    }
+    w
+}
+
+/// Select the article content.
+pub fn select(doc: &Doc, meta: &Meta, limits: &Limits) -> Result<Selection, Error> {
+    let work = doc.nodes.len() as u64 * tunables::WORK_PER_NODE * 8;
+    if work > limits.work_budget {
+        return Err(Error::WorkBudgetExceeded {
+            limit: limits.work_budget,
+        });
+    }
+    let st = stats::compute(doc);
+    let tries = [
+        Flags::STRICT,
+        Flags {
+            strip_unlikely: false,
+            ..Flags::STRICT
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: false,
+        },
+    ];
+    let mut best: Option<(u32, Selection)> = None;
+    for flags in tries {
+        let sel = attempt(doc, meta, &st, flags);
+        let w = kept_weight(doc, &sel, &st);
+        if w >= tunables::RETRY_MIN_WEIGHT {
+            best = Some((w, sel));
+            break;
+        }
+        if best.as_ref().is_none_or(|(bw, _)| w > *bw) {
+            best = Some((w, sel));
+        }
+    }
+    let (w, mut sel) = best.ok_or(Error::NoContent)?;
+    if w == 0 {
+        return Err(Error::NoContent);
+    }
+    sel.stats = st;
+    Ok(sel)
 }

@@ -1,6 +1,336 @@
-//! STUB
-#[derive(Debug, Default)]
-pub struct Meta;
-pub fn collect(_d: &crate::dom::Doc) -> Meta {
-    Meta
+//! Metadata from every source, ranked: JSON-LD, OpenGraph/Twitter, Dublin Core and
+//! `<meta name>` tags, `<time>`, visible bylines and CJK CMS info lines, and `<title>`
+//! de-suffixed against the page's headings. Values that are absent stay `None`; nothing
+//! is invented.
+
+pub mod date;
+pub mod info_line;
+pub mod jsonld;
+pub mod title;
+
+use crate::dom::{Doc, NodeId};
+
+/// Metadata gathered before content extraction (the builder adds fallbacks from the
+/// article itself: lang/dir by script, excerpt from the first paragraph, lead image).
+#[derive(Debug, Default, Clone)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub site_name: Option<String>,
+    pub lang: Option<String>,
+    pub dir: Option<String>,
+    pub excerpt: Option<String>,
+    pub image: Option<String>,
+    pub url: Option<String>,
+    /// JSON-LD `articleBody`: evidence for content selection.
+    pub ld_body: Option<String>,
+    /// Nodes that carry metadata and must not appear in the content (info line, byline).
+    pub meta_nodes: Vec<NodeId>,
+    /// Time and author fields of a CJK info line need a zone; see `published` docs.
+    pub info_line: Option<info_line::InfoLine>,
+}
+
+fn first_meta(doc: &Doc, keys: &[&str]) -> Option<String> {
+    for k in keys {
+        if let Some(m) = doc.metas.iter().find(|m| m.key == *k) {
+            let v = crate::text::normalize_space(&m.content);
+            if !v.is_empty() {
+                return Some(v);
+            }
+        }
+    }
+    None
+}
+
+/// Headings in the body (h1, h2), for title checks.
+fn headings(doc: &Doc) -> Vec<String> {
+    let mut out = Vec::new();
+    for id in doc.descendants(doc.body) {
+        let n = doc.node(id);
+        if matches!(n.tag(), "h1" | "h2") {
+            let t = crate::text::normalize_space(&doc.text_of(id));
+            if !t.is_empty() && t.len() < 400 {
+                out.push(t);
+            }
+            if out.len() >= 20 {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Default UTC offset for CMS dates without one, by page language: China Standard Time
+/// for Chinese, JST/KST for Japanese/Korean. Documented in DEVELOPING.md.
+fn assumed_offset(lang: Option<&str>) -> Option<&'static str> {
+    let l = lang?.to_ascii_lowercase();
+    if l.starts_with("zh") {
+        Some("+08:00")
+    } else if l.starts_with("ja") || l.starts_with("ko") {
+        Some("+09:00")
+    } else {
+        None
+    }
+}
+
+/// Visible byline: `rel=author`, `itemprop=author`, or a short element whose class/id
+/// says byline/author.
+fn visible_byline(doc: &Doc) -> Option<(NodeId, String)> {
+    for id in doc.descendants(doc.body) {
+        let n = doc.node(id);
+        if !n.is_element() {
+            continue;
+        }
+        let rel_author = n.attr("rel").is_some_and(|r| r.contains("author"));
+        let itemprop = n.attr("itemprop").is_some_and(|r| r.contains("author"));
+        let ci = n.class_id();
+        let hinted = ci.contains("byline")
+            || (ci.contains("author")
+                && !ci.contains("authors-list")
+                && !ci.contains("avatar")
+                && !ci.contains("comment"));
+        if !(rel_author || itemprop || hinted) {
+            continue;
+        }
+        let text = crate::text::normalize_space(&doc.text_of(id));
+        let words = crate::text::word_count(&text);
+        if text.is_empty() || words > 12 || text.len() > 120 {
+            continue;
+        }
+        return Some((id, clean_byline(&text)));
+    }
+    None
+}
+
+/// `By Jane Doe` → `Jane Doe`.
+pub fn clean_byline(s: &str) -> String {
+    let t = s.trim();
+    let lower = t.to_lowercase();
+    for p in ["by ", "by: ", "written by ", "von ", "par ", "por "] {
+        if lower.starts_with(p) {
+            return t[p.len()..].trim().to_string();
+        }
+    }
+    t.to_string()
+}
+
+/// Collect page-level metadata.
+pub fn collect(doc: &Doc) -> Meta {
+    let ld = jsonld::parse(&doc.json_ld).unwrap_or_default();
+    let mut m = Meta::default();
+    let heads = headings(doc);
+
+    m.lang = doc
+        .html_lang
+        .clone()
+        .or_else(|| {
+            first_meta(doc, &["content-language", "og:locale"]).map(|l| l.replace('_', "-"))
+        })
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty());
+    m.dir = doc
+        .html_dir
+        .clone()
+        .map(|d| d.trim().to_ascii_lowercase())
+        .filter(|d| d == "rtl" || d == "ltr");
+
+    let meta_title = ld.headline.clone().or_else(|| {
+        first_meta(
+            doc,
+            &[
+                "og:title",
+                "twitter:title",
+                "dc.title",
+                "dcterms.title",
+                "title",
+                "parsely-title",
+            ],
+        )
+    });
+    let site_from_title;
+    (m.title, site_from_title) = match (&meta_title, &doc.title) {
+        (Some(t), _) => {
+            let (clean, site) = title::clean(t, &heads);
+            (Some(clean), site)
+        }
+        (None, Some(t)) => {
+            let (clean, site) = title::clean(t, &heads);
+            (Some(clean), site)
+        }
+        (None, None) => (heads.first().cloned(), None),
+    };
+    m.title = m.title.filter(|t| !t.is_empty());
+
+    m.site_name = first_meta(doc, &["og:site_name", "application-name", "twitter:site"])
+        .or(ld.publisher.clone())
+        .filter(|s| !s.starts_with('@'))
+        .or(site_from_title.filter(|s| crate::text::word_count(s) <= 8));
+
+    let info = info_line::find(doc);
+    let byline = visible_byline(doc);
+    m.author = ld
+        .author
+        .clone()
+        .or_else(|| {
+            first_meta(
+                doc,
+                &[
+                    "author",
+                    "article:author",
+                    "dc.creator",
+                    "dcterms.creator",
+                    "parsely-author",
+                    "sailthru.author",
+                    "byl",
+                ],
+            )
+            .filter(|a| !a.starts_with("http"))
+            .map(|a| clean_byline(&a))
+        })
+        .or_else(|| info.as_ref().and_then(|i| i.author.clone()))
+        .or_else(|| byline.as_ref().map(|(_, b)| b.clone()));
+    if let Some((id, _)) = &byline {
+        m.meta_nodes.push(*id);
+    }
+
+    let offset = assumed_offset(m.lang.as_deref()).or_else(|| {
+        // Pages without a lang: a CJK info line is itself evidence of a Chinese CMS.
+        info.as_ref().map(|_| "+08:00")
+    });
+    let raw_pub = ld.published.clone().or_else(|| {
+        first_meta(
+            doc,
+            &[
+                "article:published_time",
+                "og:published_time",
+                "parsely-pub-date",
+                "datepublished",
+                "date",
+                "dc.date",
+                "dc.date.issued",
+                "dcterms.created",
+                "pubdate",
+                "publishdate",
+                "sailthru.date",
+                "publish-date",
+                "article.published",
+            ],
+        )
+    });
+    m.published = raw_pub
+        .and_then(|d| date::normalize(&d, None))
+        .or_else(|| {
+            info.as_ref()
+                .and_then(|i| i.time.as_deref())
+                .and_then(|t| date::normalize(t, offset))
+        })
+        .or_else(|| time_element(doc));
+    m.modified = ld
+        .modified
+        .clone()
+        .or_else(|| {
+            first_meta(
+                doc,
+                &[
+                    "article:modified_time",
+                    "og:updated_time",
+                    "datemodified",
+                    "dcterms.modified",
+                ],
+            )
+        })
+        .and_then(|d| date::normalize(&d, None));
+    if let Some(i) = &info {
+        if let Some(n) = i.node {
+            m.meta_nodes.push(n);
+        }
+    }
+    m.info_line = info;
+
+    m.excerpt = ld
+        .description
+        .clone()
+        .or_else(|| {
+            first_meta(
+                doc,
+                &[
+                    "description",
+                    "og:description",
+                    "twitter:description",
+                    "dc.description",
+                ],
+            )
+        })
+        .map(|e| clean_excerpt(&e))
+        .filter(|e| !e.is_empty());
+    m.image = ld
+        .image
+        .clone()
+        .or_else(|| {
+            first_meta(
+                doc,
+                &[
+                    "og:image",
+                    "og:image:url",
+                    "og:image:secure_url",
+                    "twitter:image",
+                    "twitter:image:src",
+                ],
+            )
+        })
+        .and_then(|i| doc.resolve(&i))
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
+        .map(|u| u.to_string());
+    m.url = doc
+        .canonical
+        .clone()
+        .or_else(|| first_meta(doc, &["og:url"]))
+        .and_then(|u| doc.resolve(&u))
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
+        .map(|u| u.to_string())
+        .or_else(|| doc.page_url.as_ref().map(|u| u.to_string()));
+    m.ld_body = ld.body;
+    m
+}
+
+/// First `<time datetime>` (or `pubdate`) in the body.
+fn time_element(doc: &Doc) -> Option<String> {
+    for id in doc.descendants(doc.body) {
+        let n = doc.node(id);
+        if n.tag() == "time" {
+            if let Some(d) = n.attr("datetime").and_then(|d| date::normalize(d, None)) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// Meta descriptions are often cut mid-entity by the CMS (`…“高大上&rdqu`): drop a
+/// dangling partial entity so the excerpt does not show markup debris.
+fn clean_excerpt(s: &str) -> String {
+    let t = crate::text::normalize_space(s);
+    if let Some(amp) = t.rfind('&') {
+        let tail = &t[amp + 1..];
+        if !tail.is_empty()
+            && tail.len() <= 8
+            && tail.chars().all(|c| c.is_ascii_alphanumeric() || c == '#')
+        {
+            return format!("{}…", t[..amp].trim_end());
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean_excerpt;
+
+    #[test]
+    fn drops_dangling_entity() {
+        assert_eq!(clean_excerpt("聚焦“高大上&rdqu"), "聚焦“高大上…");
+        assert_eq!(clean_excerpt("Tom & Jerry"), "Tom & Jerry");
+    }
 }

@@ -1,9 +1,1405 @@
-//! STUB
+//! Markdown export: CommonMark plus the GFM extensions (pipe tables, strikethrough,
+//! footnotes), rendered from the typed model only.
+//!
+//! # Safety: nothing from page text becomes markup
+//!
+//! No raw HTML is ever written. Text is escaped with backslashes (valid for every ASCII
+//! punctuation character in CommonMark):
+//!
+//! * always: `` \ ` * _ [ ] < > # | ~ $ & ^ { } `` (so `&amp;` stays literal text, `<`
+//!   never starts HTML or an autolink, `|` never splits a table cell, `$` never opens
+//!   math, `^`/`~` never form super/subscript in extended dialects, `{…}` never becomes a
+//!   heading attribute);
+//! * at the start of every line (paragraph start and after a hard break): any ASCII
+//!   punctuation (`-`, `+`, `=`, `:`, `>`, `!`, …) and the `.`/`)` after a leading digit
+//!   run (`1.`, `2024)`), so no line can start a list, heading, quote, fence, thematic
+//!   break, setext underline or definition; leading spaces/tabs of a line are dropped;
+//! * right after a footnote reference `[^id]`: any ASCII punctuation (so a following
+//!   `(…)` or `:` cannot turn it into a link or a definition);
+//! * a `!` right before a link or footnote reference is escaped (no accidental image).
+//!
+//! Other punctuation (`. , : ; ? ' " / % = @ ( ) - + !`) is left alone mid-line for
+//! readability. Newlines inside text are spaces (only `LineBreak` breaks a line). Code is
+//! never escaped: code spans pick a backtick run not present in the code, code blocks a
+//! fence longer than any backtick run inside. Links are written only for `http`,
+//! `https`, `mailto` and `#fragment` URLs and images only for `http`, `https` and
+//! `data:image/{png,jpeg,gif,webp}` (defense in depth: the builder already filters);
+//! otherwise the link text (or the image's alt text) is written as plain text.
+//! Destinations are wrapped in `<…>` when they contain spaces or parentheses, and
+//! `< > | `` ` `` are percent-encoded in them.
+//!
+//! # Syntax choices
+//!
+//! * Headings are ATX (`#`…`######`); emphasis `*`, strong `**`, strike `~~`. Leading or
+//!   trailing whitespace and line breaks are moved outside the delimiters; formatting is
+//!   best effort when CommonMark's flanking rules refuse it, never unsafe.
+//! * Superscript and subscript have no CommonMark/GFM syntax and raw HTML is not allowed,
+//!   so they are written as literal text `^(x)` and `_(x)` (escaped: they render as the
+//!   characters, e.g. `x^(2)`, `H_(2)O`). A superscript holding only footnote references
+//!   is written as the references.
+//! * Lists use `-` and `1.` (respecting `start`); the continuation indent is the width of
+//!   the marker. Two adjacent lists of the same kind alternate `-`/`+` (or `.`/`)`) so
+//!   they stay two lists. Items with several blocks are loose (blank-line separated).
+//! * Tables are GFM pipe tables; when the model has no header row an empty header row of
+//!   the right width is written. Line breaks in cells become spaces. A table caption is a
+//!   paragraph before the table.
+//! * Figures: one image paragraph per image, then the caption as a paragraph.
+//! * Math: inline `$tex$`, display `$$`-fenced. When the TeX contains characters that
+//!   could be markup in a renderer without math support (`$`, `` ` ``, `<`, `[`, `]`,
+//!   `|`, or a block-starting line), inline math falls back to GitHub's `` $`tex`$ `` and
+//!   display math to a ```` ```math ```` fence.
+//! * Footnotes: `[^id]` and `[^id]: …` (continuation indented by four spaces); ids are
+//!   reduced to letters, digits, `-` and `_`.
+//! * A hard line break is a backslash at the end of the line.
+//! * Without front matter the output starts with `# Title` and a blank line (when there
+//!   is a title). With `front_matter: true` it starts with a YAML block (`title`,
+//!   `author`, `published`, `modified`, `site_name`, `url`, `lang`, `dir`, `excerpt`,
+//!   `image`, `word_count`, `reading_minutes`; absent fields omitted; strings
+//!   double-quoted with `\"`, `\\`, `\n`, `\r`, `\t` and `\uXXXX` escapes for
+//!   non-printable characters, and for `<` and `[` so that a renderer that does not know
+//!   front matter cannot find HTML or a link in it) and the title is not repeated as a
+//!   heading.
+//! * The output ends with exactly one newline.
+
+use crate::model::{Block, Cell, Image, Inline, ListItem, Table};
+use crate::render::html::{code_lang, footnote_label, safe_href, safe_img_src};
 use crate::Article;
+
+/// Options of the Markdown export.
 #[derive(Debug, Clone, Default)]
 pub struct MarkdownOptions {
+    /// Start with a YAML front matter block instead of a `# Title` heading.
     pub front_matter: bool,
 }
-pub fn to_markdown(_a: &Article, _o: &MarkdownOptions) -> String {
-    String::new()
+
+/// The article as Markdown (see the module documentation for syntax and escaping).
+pub fn to_markdown(a: &Article, o: &MarkdownOptions) -> String {
+    let mut out = String::new();
+    if o.front_matter {
+        front_matter(a, &mut out);
+    } else if let Some(t) = a.title.as_deref() {
+        let h = inlines(&[Inline::text(t)], Ctx::single_line());
+        if !h.is_empty() {
+            out.push_str("# ");
+            out.push_str(&h);
+            out.push_str("\n\n");
+        }
+    }
+    let mut body = blocks(&a.blocks, false);
+    if out.is_empty() && (body == "---" || body.starts_with("---\n")) {
+        // A leading `---` would read as YAML front matter to many tools.
+        body.replace_range(..3, "***");
+    }
+    out.push_str(&body);
+    let len = out.trim_end_matches('\n').len();
+    out.truncate(len);
+    out.push('\n');
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Front matter
+
+fn front_matter(a: &Article, out: &mut String) {
+    out.push_str("---\n");
+    let mut field = |k: &str, v: Option<&str>| {
+        if let Some(v) = v {
+            out.push_str(k);
+            out.push_str(": ");
+            out.push_str(&yaml_string(v));
+            out.push('\n');
+        }
+    };
+    field("title", a.title.as_deref());
+    field("author", a.author.as_deref());
+    field("published", a.published.as_deref());
+    field("modified", a.modified.as_deref());
+    field("site_name", a.site_name.as_deref());
+    field("url", a.url.as_deref());
+    field("lang", a.lang.as_deref());
+    field("dir", a.dir.map(|d| d.as_str()));
+    field("excerpt", a.excerpt.as_deref());
+    field("image", a.image.as_deref());
+    out.push_str(&format!(
+        "word_count: {}\nreading_minutes: {}\n---\n\n",
+        a.word_count, a.reading_minutes
+    ));
+}
+
+/// A YAML double-quoted scalar. Escapes quotes, backslashes, line breaks, every
+/// character outside YAML's printable set (plus U+0085, U+2028, U+2029 and U+FEFF), and
+/// `<` and `[` (as `\u003C`, `\u005B`).
+fn yaml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if yaml_needs_escape(c) => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn yaml_needs_escape(c: char) -> bool {
+    let u = u32::from(c);
+    // `<` and `[`: so that a renderer unaware of front matter sees no HTML and no link.
+    c == '<'
+        || c == '['
+        || u < 0x20
+        || (0x7F..=0x9F).contains(&u)
+        || matches!(u, 0x2028 | 0x2029 | 0xFEFF | 0xFFFE | 0xFFFF)
+}
+
+// ---------------------------------------------------------------------------------------
+// Blocks
+
+/// Render blocks separated by blank lines. Inside a list item (`in_item`) a list that can
+/// interrupt a paragraph follows that paragraph on the next line, keeping the item tight.
+fn blocks(bs: &[Block], in_item: bool) -> String {
+    let mut out = String::new();
+    let mut prev: Option<&Block> = None;
+    let mut prev_alt = false;
+    for b in bs {
+        let mut alt = false;
+        let s = match b {
+            Block::List {
+                ordered,
+                start,
+                items,
+            } => {
+                let same_kind =
+                    matches!(prev, Some(Block::List { ordered: o, .. }) if o == ordered);
+                alt = same_kind && !prev_alt;
+                list(*ordered, *start, items, alt)
+            }
+            _ => block(b),
+        };
+        if s.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            let tight = in_item
+                && matches!(prev, Some(Block::Paragraph { .. }))
+                && matches!(b, Block::List { .. })
+                && interrupts_paragraph(&s);
+            out.push_str(if tight { "\n" } else { "\n\n" });
+        }
+        out.push_str(&s);
+        prev = Some(b);
+        prev_alt = alt;
+    }
+    out
+}
+
+fn block(b: &Block) -> String {
+    match b {
+        Block::Heading { level, content } => {
+            let text = inlines(content, Ctx::single_line());
+            if text.is_empty() {
+                return text;
+            }
+            format!("{} {text}", "#".repeat(usize::from((*level).clamp(1, 6))))
+        }
+        Block::Paragraph { content } => inlines(content, Ctx::default()),
+        Block::List {
+            ordered,
+            start,
+            items,
+        } => list(*ordered, *start, items, false),
+        Block::Table(t) => table(t),
+        Block::Code { lang, text } => code_block(code_lang(lang.as_deref()).as_deref(), text),
+        Block::Figure { images, caption } => figure(images, caption),
+        Block::Quote { blocks: inner } => quote(inner),
+        Block::Math { tex } => math_block(tex),
+        Block::Footnote { id, blocks: inner } => footnote(id, inner),
+        Block::Rule => "---".to_string(),
+    }
+}
+
+/// Whether a rendered list may directly follow a paragraph line without a blank line:
+/// its first item is non-empty and, when ordered, starts at 1.
+fn interrupts_paragraph(rendered: &str) -> bool {
+    let first = rendered.lines().next().unwrap_or_default();
+    ["- ", "+ ", "1. ", "1) "]
+        .iter()
+        .any(|m| first.starts_with(m))
+}
+
+/// `-`/`*`/`_` repeated at least three times with only spaces or tabs between.
+fn is_thematic_break(line: &str) -> bool {
+    let mut chars = line.chars().filter(|c| !matches!(c, ' ' | '\t'));
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest: Vec<char> = chars.collect();
+    matches!(first, '-' | '*' | '_') && rest.len() >= 2 && rest.iter().all(|&c| c == first)
+}
+
+/// Prefix the first line with `first` and the other non-empty lines with `rest`.
+fn prefix_lines(body: &str, first: &str, rest: &str) -> String {
+    let mut out = String::with_capacity(body.len() + 16);
+    for (i, line) in body.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if line.is_empty() {
+            out.push_str(if i == 0 { first } else { "" }.trim_end());
+        } else {
+            out.push_str(if i == 0 { first } else { rest });
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+fn list(ordered: bool, start: Option<u32>, items: &[ListItem], alt: bool) -> String {
+    // CommonMark allows at most nine digits in an ordered list marker.
+    let max_start = 999_999_999u64.saturating_sub(items.len() as u64);
+    let first = u64::from(start.unwrap_or(1)).min(max_start);
+    let mut lines: Vec<String> = Vec::with_capacity(items.len());
+    for (n, item) in (first..).zip(items) {
+        let marker = match (ordered, alt) {
+            (true, false) => format!("{n}."),
+            (true, true) => format!("{n})"),
+            (false, false) => "-".to_string(),
+            (false, true) => "+".to_string(),
+        };
+        lines.push(list_item(&marker, item));
+    }
+    lines.join("\n")
+}
+
+fn list_item(marker: &str, item: &ListItem) -> String {
+    let body = blocks(&item.blocks, true);
+    if body.is_empty() {
+        return marker.to_string();
+    }
+    let indent = " ".repeat(marker.len() + 1);
+    let first_line = body.split('\n').next().unwrap_or_default();
+    if is_thematic_break(&format!("{marker} {first_line}")) {
+        // `- ---` would be a thematic break: start the item with an empty line instead.
+        return format!("{marker}\n{}", prefix_lines(&body, &indent, &indent));
+    }
+    prefix_lines(&body, &format!("{marker} "), &indent)
+}
+
+fn quote(inner: &[Block]) -> String {
+    let body = blocks(inner, false);
+    if body.is_empty() {
+        return body;
+    }
+    body.split('\n')
+        .map(|l| {
+            if l.is_empty() {
+                ">".to_string()
+            } else {
+                format!("> {l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn footnote(id: &str, inner: &[Block]) -> String {
+    let head = format!("[^{}]:", footnote_label(id));
+    let body = blocks(inner, false);
+    if body.is_empty() {
+        return head;
+    }
+    let first_is_paragraph = inner.iter().find_map(|b| {
+        let emitted = !block(b).is_empty();
+        emitted.then_some(matches!(b, Block::Paragraph { .. }))
+    });
+    if first_is_paragraph == Some(true) {
+        prefix_lines(&body, &format!("{head} "), "    ")
+    } else {
+        format!("{head}\n{}", prefix_lines(&body, "    ", "    "))
+    }
+}
+
+fn table(t: &Table) -> String {
+    let width = t
+        .rows
+        .iter()
+        .map(Vec::len)
+        .chain(std::iter::once(t.head.len()))
+        .max()
+        .unwrap_or(0);
+    let caption = inlines(&t.caption, Ctx::default());
+    if width == 0 {
+        return caption;
+    }
+    let mut lines: Vec<String> = Vec::with_capacity(t.rows.len() + 2);
+    lines.push(table_row(&t.head, width));
+    lines.push(format!("|{}", " --- |".repeat(width)));
+    lines.extend(t.rows.iter().map(|r| table_row(r, width)));
+    let table = lines.join("\n");
+    if caption.is_empty() {
+        table
+    } else {
+        format!("{caption}\n\n{table}")
+    }
+}
+
+fn table_row(cells: &[Cell], width: usize) -> String {
+    let ctx = Ctx {
+        single_line: true,
+        in_table: true,
+        ..Ctx::default()
+    };
+    let mut out = String::new();
+    for i in 0..width {
+        let cell = cells
+            .get(i)
+            .map(|c| inlines(&c.content, ctx))
+            .unwrap_or_default();
+        out.push_str("| ");
+        out.push_str(&cell);
+        out.push(' ');
+    }
+    out.push('|');
+    out
+}
+
+/// Normalise line endings to `\n`.
+fn lf(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+fn longest_backtick_run(s: &str) -> usize {
+    s.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}
+
+fn code_block(lang: Option<&str>, text: &str) -> String {
+    let text = lf(text);
+    let text = text.trim_end_matches('\n');
+    let fence = "`".repeat(longest_backtick_run(text).max(2) + 1);
+    let info = lang.unwrap_or_default();
+    if text.is_empty() {
+        format!("{fence}{info}\n{fence}")
+    } else {
+        format!("{fence}{info}\n{text}\n{fence}")
+    }
+}
+
+fn figure(images: &[Image], caption: &[Inline]) -> String {
+    let mut parts: Vec<String> = Vec::with_capacity(images.len() + 1);
+    for img in images {
+        let mut w = Writer::new(Ctx::default(), true);
+        w.image(img);
+        parts.push(w.finish());
+    }
+    parts.push(inlines(caption, Ctx::default()));
+    parts.retain(|p| !p.is_empty());
+    parts.join("\n\n")
+}
+
+/// Characters that, inside math, could be markup for a renderer without math support.
+const MATH_UNSAFE: &[char] = &['$', '`', '<', '[', ']', '|'];
+
+/// A display-math line is safe when it cannot start a block inside a paragraph.
+fn math_line_safe(line: &str) -> bool {
+    let l = line.trim_start();
+    let Some(c) = l.chars().next() else {
+        return false;
+    };
+    if c.is_ascii_digit() {
+        return ordered_marker_punct(&l.chars().collect::<Vec<_>>()).is_none();
+    }
+    c.is_alphanumeric() || "\\{}()^'\",.:;!?/%".contains(c)
+}
+
+fn math_block(tex: &str) -> String {
+    let tex = lf(tex);
+    let tex = tex.trim_matches('\n');
+    if tex.trim().is_empty() {
+        return String::new();
+    }
+    if !tex.contains(MATH_UNSAFE) && tex.split('\n').all(math_line_safe) {
+        format!("$$\n{tex}\n$$")
+    } else {
+        code_block(Some("math"), tex)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Inlines
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Ctx {
+    /// Headings, table cells, alt text: line breaks become spaces.
+    single_line: bool,
+    /// GFM table cell: `|` inside code spans is written `\|`.
+    in_table: bool,
+    /// Inside link text: nested links are written as their text.
+    in_link: bool,
+    /// Inside `~~…~~`: nested strike is written as its content.
+    in_strike: bool,
+}
+
+impl Ctx {
+    fn single_line() -> Ctx {
+        Ctx {
+            single_line: true,
+            ..Ctx::default()
+        }
+    }
+}
+
+/// Render a run of inlines as one block's content (leading whitespace and trailing
+/// whitespace/breaks dropped).
+fn inlines(content: &[Inline], ctx: Ctx) -> String {
+    let mut w = Writer::new(ctx, true);
+    w.seq(content);
+    w.finish()
+}
+
+/// Always escaped in text.
+const ALWAYS_ESCAPED: &[char] = &[
+    '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '$', '&', '^', '{', '}',
+];
+
+/// Index of the `.`/`)` that makes `chars` start like an ordered list marker (`12.`).
+fn ordered_marker_punct(chars: &[char]) -> Option<usize> {
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    (digits > 0 && matches!(chars.get(digits), Some('.' | ')'))).then_some(digits)
+}
+
+/// A rendered inline run split from its edge whitespace and line breaks, so delimiters
+/// can hug the content.
+struct Piece {
+    core: String,
+    lead_break: bool,
+    lead_ws: bool,
+    trail_break: bool,
+    trail_ws: bool,
+}
+
+struct Writer {
+    out: String,
+    ctx: Ctx,
+    /// At the start of a line: skip whitespace, escape block-starting characters.
+    line_start: bool,
+    /// Right after a footnote reference: escape punctuation.
+    after_ref: bool,
+    /// A line break was dropped at the very start (reported to the enclosing writer).
+    lead_break: bool,
+}
+
+impl Writer {
+    fn new(ctx: Ctx, line_start: bool) -> Writer {
+        Writer {
+            out: String::new(),
+            ctx,
+            line_start,
+            after_ref: false,
+            lead_break: false,
+        }
+    }
+
+    /// The content with trailing whitespace and line breaks removed.
+    fn finish(self) -> String {
+        self.into_piece().core
+    }
+
+    fn into_piece(self) -> Piece {
+        let lead_break = self.lead_break;
+        let mut s = self.out;
+        let trimmed = s.trim_start_matches([' ', '\t']);
+        let lead_ws = trimmed.len() != s.len();
+        s = trimmed.to_string();
+        let (mut trail_break, mut trail_ws) = (false, false);
+        loop {
+            // Text never contains '\n': every newline is a hard break ("\\\n").
+            if s.ends_with('\n') {
+                s.truncate(s.len().saturating_sub(2));
+                trail_break = true;
+            } else if s.ends_with([' ', '\t']) {
+                s.pop();
+                trail_ws = true;
+            } else {
+                break;
+            }
+        }
+        Piece {
+            core: s,
+            lead_break,
+            lead_ws,
+            trail_break,
+            trail_ws,
+        }
+    }
+
+    fn markup(&mut self, s: &str) {
+        self.out.push_str(s);
+        self.line_start = false;
+        self.after_ref = false;
+    }
+
+    fn space(&mut self) {
+        if !self.line_start {
+            self.markup(" ");
+        }
+    }
+
+    fn line_break(&mut self) {
+        if self.ctx.single_line {
+            self.space();
+        } else if self.out.is_empty() && !self.line_start {
+            self.lead_break = true;
+            self.line_start = true;
+        } else if !self.line_start {
+            self.markup("\\\n");
+            self.line_start = true;
+        }
+    }
+
+    /// Write `[` (or `![`), escaping a preceding unescaped `!` so that a link never turns
+    /// into an image.
+    fn open_bracket(&mut self, s: &str) {
+        if self.out.ends_with('!') {
+            let before = &self.out[..self.out.len() - 1];
+            let backslashes = before.len() - before.trim_end_matches('\\').len();
+            if backslashes % 2 == 0 {
+                self.out.pop();
+                self.out.push_str("\\!");
+            }
+        }
+        self.markup(s);
+    }
+
+    fn seq(&mut self, content: &[Inline]) {
+        let mut i = 0;
+        while i < content.len() {
+            if let Inline::Text { .. } = &content[i] {
+                // Adjacent text nodes are escaped as one run (line-start rules span them).
+                let mut run = String::new();
+                while let Some(Inline::Text { text }) = content.get(i) {
+                    run.push_str(text);
+                    i += 1;
+                }
+                self.text(&run);
+            } else {
+                self.inline(&content[i]);
+                i += 1;
+            }
+        }
+    }
+
+    fn text(&mut self, s: &str) {
+        let chars: Vec<char> = s
+            .chars()
+            .map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c })
+            .collect();
+        let mut escape_at = None;
+        for (i, &c) in chars.iter().enumerate() {
+            if self.line_start {
+                if matches!(c, ' ' | '\t') {
+                    continue;
+                }
+                escape_at = ordered_marker_punct(&chars[i..]).map(|j| i + j);
+            }
+            let punct = c.is_ascii_punctuation();
+            if ALWAYS_ESCAPED.contains(&c)
+                || (punct && (self.line_start || self.after_ref))
+                || escape_at == Some(i)
+            {
+                self.out.push('\\');
+            }
+            self.out.push(c);
+            self.line_start = false;
+            self.after_ref = false;
+        }
+    }
+
+    fn inline(&mut self, i: &Inline) {
+        match i {
+            Inline::Text { text } => self.text(text),
+            Inline::Emphasis { content } => self.wrap("*", "*", content, self.ctx),
+            Inline::Strong { content } => self.wrap("**", "**", content, self.ctx),
+            Inline::Strike { content } if self.ctx.in_strike => self.seq(content),
+            Inline::Strike { content } => {
+                let ctx = Ctx {
+                    in_strike: true,
+                    ..self.ctx
+                };
+                self.wrap("~~", "~~", content, ctx);
+            }
+            Inline::Superscript { content }
+                if !content.is_empty()
+                    && content
+                        .iter()
+                        .all(|c| matches!(c, Inline::FootnoteRef { .. })) =>
+            {
+                self.seq(content);
+            }
+            Inline::Superscript { content } => self.wrap("\\^(", ")", content, self.ctx),
+            Inline::Subscript { content } => self.wrap("\\_(", ")", content, self.ctx),
+            Inline::Code { text } => self.code_span(text),
+            Inline::Link { href, content } => self.link(href, content),
+            Inline::Image(img) => self.image(img),
+            Inline::Math { tex } => self.inline_math(tex),
+            Inline::FootnoteRef { id } => {
+                self.open_bracket("[");
+                self.markup(&format!("^{}]", footnote_label(id)));
+                self.after_ref = true;
+            }
+            Inline::LineBreak => self.line_break(),
+        }
+    }
+
+    /// Render `content` in a nested writer, then write it between `open` and `close`
+    /// with edge whitespace and line breaks moved outside the delimiters.
+    fn wrap(&mut self, open: &str, close: &str, content: &[Inline], ctx: Ctx) {
+        let mut sub = Writer::new(ctx, false);
+        sub.seq(content);
+        self.put(open, sub.into_piece(), close);
+    }
+
+    fn put(&mut self, open: &str, p: Piece, close: &str) {
+        if p.lead_break {
+            self.line_break();
+        }
+        if p.lead_ws {
+            self.space();
+        }
+        if !p.core.is_empty() {
+            if open.starts_with('[') || open.starts_with("![") {
+                self.open_bracket(open);
+            } else {
+                self.markup(open);
+            }
+            self.markup(&p.core);
+            self.markup(close);
+        }
+        if p.trail_break {
+            self.line_break();
+        } else if p.trail_ws {
+            self.space();
+        }
+    }
+
+    fn code_span(&mut self, code: &str) {
+        let mut t = code.replace(['\r', '\n'], " ");
+        if t.is_empty() {
+            return;
+        }
+        if self.ctx.in_table {
+            t = t.replace('|', "\\|");
+        }
+        let ticks = "`".repeat(code_span_ticks(&t));
+        let pad = t.starts_with('`')
+            || t.ends_with('`')
+            || (t.starts_with(' ') && t.ends_with(' ') && !t.trim().is_empty());
+        let pad = if pad { " " } else { "" };
+        self.markup(&format!("{ticks}{pad}{t}{pad}{ticks}"));
+    }
+
+    fn link(&mut self, href: &str, content: &[Inline]) {
+        let url = safe_href(href).filter(|_| !self.ctx.in_link);
+        let Some(url) = url else {
+            self.seq(content);
+            return;
+        };
+        let ctx = Ctx {
+            in_link: true,
+            ..self.ctx
+        };
+        let mut sub = Writer::new(ctx, false);
+        sub.seq(content);
+        let mut piece = sub.into_piece();
+        if piece.core.is_empty() {
+            let mut label = Writer::new(ctx, false);
+            label.text(url);
+            piece.core = label.finish();
+        }
+        self.put("[", piece, &format!("]({})", destination(url)));
+    }
+
+    fn image(&mut self, img: &Image) {
+        let Some(src) = safe_img_src(&img.src) else {
+            self.text(&img.alt);
+            return;
+        };
+        let mut alt = Writer::new(Ctx::single_line(), false);
+        alt.text(&img.alt);
+        let alt = alt.finish();
+        let title = img
+            .title
+            .as_deref()
+            .map(|t| format!(" \"{}\"", escape_all_punct(t)))
+            .unwrap_or_default();
+        self.open_bracket("![");
+        self.markup(&format!("{alt}]({}{title})", destination(src)));
+    }
+
+    fn inline_math(&mut self, tex: &str) {
+        let tex = tex.replace(['\r', '\n'], " ");
+        if tex.trim().is_empty() {
+            return;
+        }
+        let plain = !tex.contains(MATH_UNSAFE)
+            && !tex.starts_with(char::is_whitespace)
+            && !tex.ends_with(char::is_whitespace)
+            && !tex.ends_with('\\');
+        if plain {
+            self.markup(&format!("${tex}$"));
+        } else {
+            self.markup("$");
+            self.code_span(&tex);
+            self.markup("$");
+        }
+    }
+}
+
+/// The shortest backtick run that does not occur in `code`.
+fn code_span_ticks(code: &str) -> usize {
+    let runs: Vec<usize> = code
+        .split(|c| c != '`')
+        .map(str::len)
+        .filter(|&n| n > 0)
+        .collect();
+    (1..).find(|n| !runs.contains(n)).unwrap_or(1)
+}
+
+/// A link destination: `<` `>` `|` `` ` `` percent-encoded, `\` escaped, wrapped in
+/// `<…>` when it contains spaces or parentheses.
+fn destination(url: &str) -> String {
+    let mut s = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '<' => s.push_str("%3C"),
+            '>' => s.push_str("%3E"),
+            '|' => s.push_str("%7C"),
+            '`' => s.push_str("%60"),
+            '\\' => s.push_str("\\\\"),
+            c => s.push(c),
+        }
+    }
+    if s.contains([' ', '(', ')']) {
+        format!("<{s}>")
+    } else {
+        s
+    }
+}
+
+/// Backslash-escape every ASCII punctuation character (link titles); newlines become
+/// spaces.
+fn escape_all_punct(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(if matches!(c, '\n' | '\r') { ' ' } else { c });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Dir;
+    use crate::render::text::{inline_text, to_text};
+    use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+    fn t(s: &str) -> Inline {
+        Inline::text(s)
+    }
+    fn p(content: Vec<Inline>) -> Block {
+        Block::Paragraph { content }
+    }
+    fn item(blocks: Vec<Block>) -> ListItem {
+        ListItem { blocks }
+    }
+    fn ul(items: Vec<ListItem>) -> Block {
+        Block::List {
+            ordered: false,
+            start: None,
+            items,
+        }
+    }
+    fn md(blocks: Vec<Block>) -> String {
+        let a = Article {
+            blocks,
+            ..Article::default()
+        };
+        to_markdown(&a, &MarkdownOptions::default())
+    }
+    fn para(s: &str) -> String {
+        md(vec![p(vec![t(s)])])
+    }
+
+    fn gfm() -> Options {
+        Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS
+            | Options::ENABLE_GFM
+    }
+    fn extended() -> Options {
+        gfm()
+            | Options::ENABLE_MATH
+            | Options::ENABLE_SUPERSCRIPT
+            | Options::ENABLE_SUBSCRIPT
+            | Options::ENABLE_WIKILINKS
+            | Options::ENABLE_DEFINITION_LIST
+            | Options::ENABLE_HEADING_ATTRIBUTES
+            | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+            | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+    }
+
+    fn dest_ok(d: &CowStr, image: bool) -> bool {
+        let l = d.to_ascii_lowercase();
+        let web = l.starts_with("http://") || l.starts_with("https://");
+        if image {
+            web || l.starts_with("data:image/png") || l.starts_with("data:image/jpeg")
+        } else {
+            web || l.starts_with("mailto:") || l.starts_with('#')
+        }
+    }
+
+    /// Parse with both option sets; assert no HTML and only allowlisted destinations.
+    fn assert_safe(markdown: &str) {
+        for opts in [gfm(), extended()] {
+            for ev in Parser::new_ext(markdown, opts) {
+                match &ev {
+                    Event::Html(h) | Event::InlineHtml(h) => {
+                        panic!("raw HTML {h:?} in:\n{markdown}")
+                    }
+                    Event::Start(Tag::Link { dest_url, .. }) => {
+                        assert!(dest_ok(dest_url, false), "{dest_url} in:\n{markdown}")
+                    }
+                    Event::Start(Tag::Image { dest_url, .. }) => {
+                        assert!(dest_ok(dest_url, true), "{dest_url} in:\n{markdown}")
+                    }
+                    Event::Start(Tag::HtmlBlock) => panic!("HTML block in:\n{markdown}"),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// Text + code of each parsed paragraph.
+    fn paragraph_texts(markdown: &str, opts: Options) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut cur: Option<String> = None;
+        for ev in Parser::new_ext(markdown, opts) {
+            match ev {
+                Event::Start(Tag::Paragraph) => cur = Some(String::new()),
+                Event::End(TagEnd::Paragraph) => out.extend(cur.take()),
+                Event::Text(s) | Event::Code(s) => {
+                    if let Some(c) = cur.as_mut() {
+                        c.push_str(&s);
+                    }
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    if let Some(c) = cur.as_mut() {
+                        c.push('\n');
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    const TRICKY: &[&str] = &[
+        "中文：标点符号。「引号」《书名》——破折号……（括号）【方括号】",
+        "日本語のテキスト、カタカナ・ひらがな！？ 한국어 텍스트입니다.",
+        "العربية: مرحبا بالعالم! (اختبار) ١٢٣ — «اقتباس»",
+        "עברית: שלום עולם [1] מ־2024",
+        "Emoji 👩‍👩‍👧‍👦 🇯🇵 ❤️ 1️⃣ #️⃣ *️⃣ 🏳️‍🌈",
+        "Combining: e\u{301} n\u{303} Z\u{324}\u{354}\u{367}\u{311} \u{61}\u{30a}",
+        r##"!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~"##,
+        "# not a heading",
+        "## not a heading either #",
+        "1. not a list",
+        "2024) not a list",
+        "- not a list",
+        "+ not a list",
+        "* not a list",
+        "> not a quote",
+        "=== not a setext underline",
+        "---",
+        "***",
+        "___",
+        "```js",
+        "~~~",
+        ": not a definition",
+        "[^1]: not a footnote",
+        "[x]: https://evil.example not a reference",
+        "<script>alert(1)</script>",
+        "<!-- comment --> <div onclick=x>",
+        "[x](javascript:alert(1))",
+        "![i](https://e.com/i.png) [[wiki]]",
+        "&amp; &lt;script&gt; &#x41; &copy",
+        "| a | b |",
+        "\\*not em\\* snake_case_name **also** __not__ ~~no~~",
+        "$x$ and $$y$$ cost $5",
+        "x^2^ and H~2~O",
+        "ends with a backslash \\",
+        "Heading attrs {#id .class}",
+        "<https://autolink.example> <a@b.c>",
+        "trailing bang!",
+    ];
+
+    #[test]
+    fn tricky_text_round_trips_exactly() {
+        for s in TRICKY {
+            let out = para(s);
+            assert_safe(&out);
+            for opts in [gfm(), extended()] {
+                assert_eq!(paragraph_texts(&out, opts), vec![s.to_string()], "{out}");
+            }
+        }
+    }
+
+    #[test]
+    fn mixed_inlines_round_trip_text() {
+        let content = vec![
+            t("a "),
+            Inline::Strong {
+                content: vec![t("bold!")],
+            },
+            Inline::Link {
+                href: "https://e.com/a_(b)?q=1|2".into(),
+                content: vec![t("link [x]")],
+            },
+            t(" "),
+            Inline::Code {
+                text: "x ` y ``z".into(),
+            },
+            t(" "),
+            Inline::Emphasis {
+                content: vec![t(" spaced ")],
+            },
+            t("(d) "),
+            Inline::Strike {
+                content: vec![Inline::Strike {
+                    content: vec![t("double")],
+                }],
+            },
+            Inline::Code { text: "`".into() },
+            Inline::Link {
+                href: "javascript:alert(1)".into(),
+                content: vec![t("(not a link)")],
+            },
+            t("中文"),
+            Inline::Emphasis {
+                content: vec![t("强调")],
+            },
+            t("。"),
+        ];
+        let out = md(vec![p(content.clone())]);
+        assert_safe(&out);
+        for opts in [gfm(), extended()] {
+            assert_eq!(
+                paragraph_texts(&out, opts),
+                vec![inline_text(&content)],
+                "{out}"
+            );
+        }
+        assert!(
+            out.contains("[link \\[x\\]](<https://e.com/a_(b)?q=1%7C2>)"),
+            "{out}"
+        );
+        assert!(out.contains("```x ` y ``z```"), "{out}");
+        assert!(out.contains("  *spaced* (d)"), "{out}");
+        assert!(out.contains("~~double~~"), "{out}");
+        assert!(!out.contains("javascript"), "{out}");
+        assert!(out.contains("~~`` ` ``(not a link)"), "{out}");
+    }
+
+    #[test]
+    fn escaping_examples() {
+        assert_eq!(
+            para("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>\n"
+        );
+        assert_eq!(
+            para("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))\n"
+        );
+        assert_eq!(para("# title"), "\\# title\n");
+        assert_eq!(para("1. one"), "1\\. one\n");
+        assert_eq!(para("- item"), "\\- item\n");
+        assert_eq!(para("   + item"), "\\+ item\n");
+        assert_eq!(para("a - b + c = d. e!"), "a - b + c = d. e!\n");
+        assert_eq!(para("&amp; a&b"), "\\&amp; a\\&b\n");
+        assert_eq!(para("50% off: $5 (today)"), "50% off: \\$5 (today)\n");
+        assert_eq!(
+            md(vec![p(vec![
+                t("a"),
+                Inline::LineBreak,
+                t("# b"),
+                Inline::LineBreak
+            ])]),
+            "a\\\n\\# b\n"
+        );
+    }
+
+    #[test]
+    fn code_blocks_use_longer_fences() {
+        let out = md(vec![Block::Code {
+            lang: Some("markdown".into()),
+            text: "```\n<script>\n````x\n".into(),
+        }]);
+        assert_eq!(out, "`````markdown\n```\n<script>\n````x\n`````\n");
+        let out = md(vec![Block::Code {
+            lang: Some("js\" onload=x ```".into()),
+            text: "a".into(),
+        }]);
+        assert_eq!(out, "```\na\n```\n");
+        let parsed: Vec<Event> = Parser::new_ext(&out, gfm()).collect();
+        assert!(parsed.contains(&Event::Text("a\n".into())));
+    }
+
+    #[test]
+    fn code_block_content_survives_parsing() {
+        let code = "fn main() {\n    println!(\"```\");\n\n    // <b>&amp;</b>\n}";
+        for wrap in [false, true] {
+            let b = Block::Code {
+                lang: Some("rust".into()),
+                text: code.into(),
+            };
+            let b = if wrap {
+                Block::Quote {
+                    blocks: vec![ul(vec![item(vec![p(vec![t("x")]), b])])],
+                }
+            } else {
+                b
+            };
+            let out = md(vec![b]);
+            assert_safe(&out);
+            let text: String = Parser::new_ext(&out, gfm())
+                .skip_while(|e| !matches!(e, Event::Start(Tag::CodeBlock(_))))
+                .take_while(|e| !matches!(e, Event::End(TagEnd::CodeBlock)))
+                .filter_map(|e| match e {
+                    Event::Text(s) => Some(s.to_string()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(text, format!("{code}\n"), "{out}");
+        }
+    }
+
+    #[test]
+    fn tables() {
+        let cell = |s: &str| Cell {
+            content: vec![t(s)],
+        };
+        let out = md(vec![Block::Table(Table {
+            caption: vec![],
+            head: vec![],
+            rows: vec![
+                vec![
+                    cell("a|b"),
+                    Cell {
+                        content: vec![t("x"), Inline::LineBreak, t("y")],
+                    },
+                ],
+                vec![Cell {
+                    content: vec![Inline::Code { text: "p|q".into() }],
+                }],
+            ],
+        })]);
+        assert_eq!(
+            out,
+            "|  |  |\n| --- | --- |\n| a\\|b | x y |\n| `p\\|q` |  |\n"
+        );
+        assert_safe(&out);
+        let cells: Vec<String> = Parser::new_ext(&out, gfm())
+            .filter_map(|e| match e {
+                Event::Text(s) | Event::Code(s) => Some(s.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(cells.concat(), "a|bx yp|q");
+        let out = md(vec![Block::Table(Table {
+            caption: vec![t("Cap")],
+            head: vec![cell("H1"), cell("- H2")],
+            rows: vec![vec![cell("1")]],
+        })]);
+        assert_eq!(out, "Cap\n\n| H1 | \\- H2 |\n| --- | --- |\n| 1 |  |\n");
+    }
+
+    #[test]
+    fn lists_nesting_and_numbering() {
+        let nested = Block::List {
+            ordered: true,
+            start: Some(9),
+            items: vec![
+                item(vec![p(vec![t("nine")])]),
+                item(vec![p(vec![t("ten")]), p(vec![t("ten b")])]),
+            ],
+        };
+        let out = md(vec![
+            ul(vec![
+                item(vec![
+                    p(vec![t("a")]),
+                    ul(vec![item(vec![p(vec![t("a1")])])]),
+                ]),
+                item(vec![p(vec![t("b")]), nested]),
+                item(vec![]),
+                item(vec![Block::Rule]),
+            ]),
+            ul(vec![item(vec![p(vec![t("second list")])])]),
+        ]);
+        assert_eq!(
+            out,
+            "- a\n  - a1\n- b\n\n  9. nine\n  10. ten\n\n      ten b\n-\n-\n  ---\n\n+ second list\n"
+        );
+        assert_safe(&out);
+        let items = Parser::new_ext(&out, gfm())
+            .filter(|e| matches!(e, Event::Start(Tag::List(_))))
+            .count();
+        assert_eq!(items, 4, "two top-level lists, two nested: {out}");
+        let rules = Parser::new_ext(&out, gfm())
+            .filter(|e| matches!(e, Event::Rule))
+            .count();
+        assert_eq!(rules, 1);
+    }
+
+    #[test]
+    fn quotes_footnotes_figures_math() {
+        let out = md(vec![
+            Block::Quote {
+                blocks: vec![
+                    p(vec![t("q1")]),
+                    Block::Quote {
+                        blocks: vec![p(vec![t("q2")])],
+                    },
+                ],
+            },
+            p(vec![
+                t("see"),
+                Inline::FootnoteRef { id: "n 1".into() },
+                t("(javascript:alert(1))"),
+            ]),
+            Block::Footnote {
+                id: "n 1".into(),
+                blocks: vec![p(vec![t("note")]), p(vec![t("more")])],
+            },
+            Block::Figure {
+                images: vec![
+                    Image {
+                        src: "https://e.com/a b.png".into(),
+                        alt: "alt [x]".into(),
+                        title: Some("t \"q\"".into()),
+                    },
+                    Image {
+                        src: "javascript:alert(1)".into(),
+                        alt: "bad".into(),
+                        title: None,
+                    },
+                ],
+                caption: vec![t("Caption")],
+            },
+            Block::Math {
+                tex: "\\frac{1}{2}\n+ x".into(),
+            },
+            Block::Math {
+                tex: "e^{i\\pi} = -1".into(),
+            },
+            p(vec![
+                Inline::Math { tex: "a<b".into() },
+                t(" "),
+                Inline::Math { tex: "x_1".into() },
+            ]),
+        ]);
+        assert_eq!(
+            out,
+            "> q1\n>\n> > q2\n\nsee[^n-1]\\(javascript:alert(1))\n\n[^n-1]: note\n\n    more\n\n\
+             ![alt \\[x\\]](<https://e.com/a b.png> \"t \\\"q\\\"\")\n\nbad\n\nCaption\n\n\
+             ```math\n\\frac{1}{2}\n+ x\n```\n\n$$\ne^{i\\pi} = -1\n$$\n\n$`a<b`$ $x_1$\n"
+        );
+        assert_safe(&out);
+        let ev: Vec<Event> = Parser::new_ext(&out, gfm()).collect();
+        assert!(ev.contains(&Event::FootnoteReference("n-1".into())));
+        assert!(ev
+            .iter()
+            .any(|e| matches!(e, Event::Start(Tag::FootnoteDefinition(l)) if l.as_ref() == "n-1")));
+    }
+
+    #[test]
+    fn links_and_images_allowlist() {
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+            "//e.com",
+        ] {
+            let out = md(vec![p(vec![
+                Inline::Link {
+                    href: bad.into(),
+                    content: vec![t("txt")],
+                },
+                Inline::Image(Image {
+                    src: bad.into(),
+                    alt: "alt".into(),
+                    title: None,
+                }),
+            ])]);
+            assert_eq!(out, "txtalt\n", "{bad}");
+        }
+        let out = md(vec![p(vec![
+            t("Wow!"),
+            Inline::Link {
+                href: "#sec".into(),
+                content: vec![],
+            },
+            t(" "),
+            Inline::Link {
+                href: "mailto:a@b.c".into(),
+                content: vec![Inline::Image(Image {
+                    src: "data:image/png;base64,AAAA".into(),
+                    alt: "i".into(),
+                    title: None,
+                })],
+            },
+        ])]);
+        assert_eq!(
+            out,
+            "Wow\\![\\#sec](#sec) [![i](data:image/png;base64,AAAA)](mailto:a@b.c)\n"
+        );
+        assert_safe(&out);
+        let images = Parser::new_ext(&out, gfm())
+            .filter(|e| matches!(e, Event::Start(Tag::Image { .. })))
+            .count();
+        assert_eq!(images, 1);
+    }
+
+    #[test]
+    fn sup_sub_and_emphasis_edges() {
+        let out = md(vec![p(vec![
+            t("x"),
+            Inline::Superscript {
+                content: vec![t("2")],
+            },
+            t(" H"),
+            Inline::Subscript {
+                content: vec![t("2")],
+            },
+            t("O"),
+            Inline::Superscript {
+                content: vec![Inline::FootnoteRef { id: "1".into() }],
+            },
+            t(" "),
+            Inline::Strong {
+                content: vec![t("  ")],
+            },
+            Inline::Strong {
+                content: vec![t("a"), Inline::LineBreak],
+            },
+            t("b"),
+        ])]);
+        assert_eq!(out, "x\\^(2) H\\_(2)O[^1]  **a**\\\nb\n");
+        assert_safe(&out);
+    }
+
+    #[test]
+    fn title_and_front_matter() {
+        let a = Article {
+            title: Some("Title: \"quoted\" \\ <b>\nline".into()),
+            author: Some("Ann\u{7}\u{2028}".into()),
+            published: Some("2024-06-17".into()),
+            url: Some("https://e.com/a".into()),
+            lang: Some("ar".into()),
+            dir: Some(Dir::Rtl),
+            word_count: 42,
+            reading_minutes: 1,
+            blocks: vec![p(vec![t("Body")])],
+            ..Article::default()
+        };
+        assert_eq!(
+            to_markdown(&a, &MarkdownOptions::default()),
+            "# Title: \"quoted\" \\\\ \\<b\\> line\n\nBody\n"
+        );
+        assert_eq!(
+            to_markdown(&a, &MarkdownOptions { front_matter: true }),
+            "---\ntitle: \"Title: \\\"quoted\\\" \\\\ \\u003Cb>\\nline\"\nauthor: \"Ann\\u0007\\u2028\"\n\
+             published: \"2024-06-17\"\nurl: \"https://e.com/a\"\nlang: \"ar\"\ndir: \"rtl\"\n\
+             word_count: 42\nreading_minutes: 1\n---\n\nBody\n"
+        );
+        assert_eq!(
+            to_markdown(&Article::default(), &MarkdownOptions::default()),
+            "\n"
+        );
+        assert_eq!(
+            md(vec![Block::Rule, p(vec![t("x")]), Block::Rule]),
+            "***\n\nx\n\n---\n"
+        );
+    }
+
+    #[test]
+    fn hostile_document_is_safe() {
+        let hostile = [
+            "<img src=x onerror=alert(1)>",
+            "[a](javascript:alert(1))",
+            "[a]: javascript:alert(1)",
+            "<javascript:alert(1)>",
+            "&lt;script&gt;",
+            "```\n<script>",
+        ];
+        let mut blocks = Vec::new();
+        for h in hostile {
+            blocks.push(Block::Heading {
+                level: 2,
+                content: vec![t(h)],
+            });
+            blocks.push(p(vec![t(h), Inline::LineBreak, t(h)]));
+            blocks.push(ul(vec![item(vec![p(vec![t(h)])])]));
+            blocks.push(Block::Quote {
+                blocks: vec![p(vec![t(h)])],
+            });
+            blocks.push(Block::Table(Table {
+                caption: vec![t(h)],
+                head: vec![Cell {
+                    content: vec![t(h)],
+                }],
+                rows: vec![vec![Cell {
+                    content: vec![Inline::Code { text: h.into() }],
+                }]],
+            }));
+            blocks.push(p(vec![
+                Inline::Math { tex: h.into() },
+                Inline::Emphasis {
+                    content: vec![t(h)],
+                },
+            ]));
+            blocks.push(Block::Math { tex: h.into() });
+            blocks.push(Block::Footnote {
+                id: h.into(),
+                blocks: vec![p(vec![t(h)])],
+            });
+            blocks.push(Block::Figure {
+                images: vec![Image {
+                    src: format!("https://e.com/{h}"),
+                    alt: h.into(),
+                    title: Some(h.into()),
+                }],
+                caption: vec![t(h)],
+            });
+        }
+        let a = Article {
+            title: Some("<script>".into()),
+            blocks,
+            ..Article::default()
+        };
+        for fm in [false, true] {
+            let out = to_markdown(&a, &MarkdownOptions { front_matter: fm });
+            assert_safe(&out);
+            assert!(out.ends_with('\n') && !out.ends_with("\n\n"));
+        }
+        // Sanity: the text renderer sees the same words.
+        assert!(to_text(&a).contains("<img src=x onerror=alert(1)>"));
+    }
 }

@@ -6,7 +6,7 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-pub use html::to_reader_html;
+pub use html::{to_reader_document, to_reader_html};
 pub use json::{to_json, to_json_value};
 pub use markdown::{to_markdown, MarkdownOptions};
 pub use text::to_text;

@@ -1,0 +1,265 @@
+//! Block-level post-processing: what only the whole article shows.
+//!
+//! - bold-only short paragraphs are section headings (CMS editors rarely use `<h2>`);
+//! - a leading heading that repeats the title is dropped (the title is metadata);
+//! - a teaser that repeats the start of the body (often cut mid-entity) is dropped;
+//! - short paragraphs that are boilerplate phrases (editor lines, separators) go;
+//! - paragraphs made only of images become figures; exact repeats are dropped.
+
+use crate::extract::hints;
+use crate::model::{Block, Inline, Removed};
+use crate::text::{is_sentence_end, normalize_space};
+
+/// Plain text of inlines (for comparisons).
+pub fn inline_text(v: &[Inline]) -> String {
+    let mut s = String::new();
+    let mut stack: Vec<&Inline> = v.iter().rev().collect();
+    while let Some(i) = stack.pop() {
+        match i {
+            Inline::Text { text } | Inline::Code { text } => s.push_str(text),
+            Inline::Math { tex } => s.push_str(tex),
+            Inline::LineBreak => s.push('\n'),
+            Inline::Emphasis { content }
+            | Inline::Strong { content }
+            | Inline::Strike { content }
+            | Inline::Superscript { content }
+            | Inline::Subscript { content }
+            | Inline::Link { content, .. } => stack.extend(content.iter().rev()),
+            Inline::Image(_) | Inline::FootnoteRef { .. } => {}
+        }
+    }
+    s
+}
+
+/// Plain text of a block (shallow for containers: only used on paragraphs/headings).
+fn block_text(b: &Block) -> String {
+    match b {
+        Block::Heading { content, .. } | Block::Paragraph { content } => inline_text(content),
+        _ => String::new(),
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| !crate::text::is_space(*c))
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Is the paragraph a lone `<strong>` short line (a heading in disguise)?
+fn bold_heading(content: &[Inline]) -> Option<Vec<Inline>> {
+    let non_space: Vec<&Inline> = content
+        .iter()
+        .filter(|i| !matches!(i, Inline::Text { text } if text.trim().is_empty()))
+        .collect();
+    if non_space.len() != 1 {
+        return None;
+    }
+    let Inline::Strong { content: inner } = non_space[0] else {
+        return None;
+    };
+    let text = normalize_space(&inline_text(inner));
+    let chars = text.chars().count();
+    if chars == 0 || chars > 60 || crate::text::word_count(&text) > 12 {
+        return None;
+    }
+    let last = text.chars().last()?;
+    if is_sentence_end(last) || matches!(last, ':' | '：' | ';' | '；' | ',' | '，') {
+        return None;
+    }
+    if inner
+        .iter()
+        .any(|i| matches!(i, Inline::Link { .. } | Inline::Image(_)))
+    {
+        return None;
+    }
+    Some(inner.clone())
+}
+
+/// Run all post-processing steps.
+pub fn process(
+    mut blocks: Vec<Block>,
+    title: Option<&str>,
+    removed: &mut Vec<Removed>,
+    explain: bool,
+) -> Vec<Block> {
+    let mut note = |reason: &str, b: &Block| {
+        if explain {
+            removed.push(Removed {
+                reason: reason.to_string(),
+                text: block_text(b).chars().take(200).collect(),
+            });
+        }
+    };
+    // Images-only paragraphs → figures.
+    for b in blocks.iter_mut() {
+        if let Block::Paragraph { content } = b {
+            let imgs: Vec<_> = content
+                .iter()
+                .filter_map(|i| {
+                    if let Inline::Image(im) = i {
+                        Some(im.clone())
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            let only_imgs = !imgs.is_empty()
+                && content.iter().all(|i| {
+                    matches!(i, Inline::Image(_) | Inline::LineBreak)
+                        || matches!(i, Inline::Text { text } if text.trim().is_empty())
+                });
+            if only_imgs {
+                *b = Block::Figure {
+                    images: imgs,
+                    caption: Vec::new(),
+                };
+            }
+        }
+    }
+    // Boilerplate phrases in short paragraphs.
+    let mut kept = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        if let Block::Paragraph { content } = &b {
+            let t = normalize_space(&inline_text(content));
+            if crate::text::TextStats::of(&t).weight()
+                < crate::extract::tunables::BOILERPLATE_MAX_WEIGHT
+                && hints::boilerplate_text().is_match(&t)
+            {
+                note("boilerplate phrase", &b);
+                continue;
+            }
+        }
+        kept.push(b);
+    }
+    let mut blocks = kept;
+    // Leading heading(s) repeating the title.
+    if let Some(title) = title {
+        let st = squash(title);
+        if let Some(pos) = blocks.iter().take(4).position(|b| {
+            matches!(b, Block::Heading { .. }) && {
+                let h = squash(&block_text(b));
+                !h.is_empty()
+                    && (h == st || (st.contains(&h) && h.chars().count() * 2 > st.chars().count()))
+            }
+        }) {
+            let b = blocks.remove(pos);
+            note("heading repeats the title", &b);
+        }
+    }
+    // Bold-only lines → headings, one level below the article's top heading level.
+    let min_level = blocks
+        .iter()
+        .filter_map(|b| {
+            if let Block::Heading { level, .. } = b {
+                Some(*level)
+            } else {
+                None
+            }
+        })
+        .min();
+    let bold_level = min_level.map_or(2, |l| (l + 1).clamp(2, 6));
+    let n = blocks.len();
+    for (i, b) in blocks.iter_mut().enumerate() {
+        if i + 1 == n {
+            break;
+        }
+        if let Block::Paragraph { content } = b {
+            if let Some(inner) = bold_heading(content) {
+                *b = Block::Heading {
+                    level: bold_level,
+                    content: inner,
+                };
+            }
+        }
+    }
+    // Teasers: a paragraph whose text (minus a trailing ellipsis or cut entity) starts the
+    // text of what follows.
+    let mut i = 0;
+    while i + 1 < blocks.len() {
+        let is_teaser = match &blocks[i] {
+            Block::Paragraph { content } => {
+                let t = squash(&inline_text(content));
+                let t = strip_cut(&t);
+                t.chars().count() >= 20 && {
+                    let mut rest = String::new();
+                    for b in &blocks[i + 1..] {
+                        rest.push_str(&squash(&block_text(b)));
+                        if rest.len() > t.len() + 8 {
+                            break;
+                        }
+                    }
+                    rest.starts_with(t) && rest.len() > t.len()
+                }
+            }
+            _ => false,
+        };
+        if is_teaser {
+            let b = blocks.remove(i);
+            note("teaser repeating the article's start", &b);
+        } else {
+            i += 1;
+        }
+    }
+    // Exact consecutive repeats.
+    blocks.dedup_by(|a, b| a == b && !matches!(a, Block::Rule));
+    // Leading/trailing rules.
+    while matches!(blocks.last(), Some(Block::Rule)) {
+        blocks.pop();
+    }
+    while matches!(blocks.first(), Some(Block::Rule)) {
+        blocks.remove(0);
+    }
+    blocks
+}
+
+/// Strip a trailing ellipsis or cut-off entity (`…`, `...`, `&rdqu`).
+fn strip_cut(t: &str) -> &str {
+    let mut t = t.trim_end_matches(['…', '.']);
+    if let Some(amp) = t.rfind('&') {
+        if t.len() - amp <= 9
+            && t[amp + 1..]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '#')
+        {
+            t = &t[..amp];
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Block {
+        Block::Paragraph {
+            content: vec![Inline::text(s)],
+        }
+    }
+
+    #[test]
+    fn teaser_with_cut_entity_is_dropped() {
+        let blocks = vec![
+            p("日前，位于南康区的格力电器智能制造基地迎来首套空调顺利下线。近年来，聚焦“高大上&rdqu"),
+            p("日前，位于南康区的格力电器智能制造基地迎来首套空调顺利下线。"),
+            p("近年来，聚焦“高大上”“链群配”，招商引资实现量质齐升。"),
+        ];
+        let out = process(blocks, None, &mut Vec::new(), false);
+        assert_eq!(out.len(), 2);
+    }
+
+    #[test]
+    fn bold_line_becomes_heading() {
+        let blocks = vec![
+            Block::Paragraph {
+                content: vec![Inline::Strong {
+                    content: vec![Inline::text("擂鼓吹角 打响招引大会战")],
+                }],
+            },
+            p("正文。"),
+        ];
+        let out = process(blocks, None, &mut Vec::new(), false);
+        assert!(matches!(out[0], Block::Heading { level: 2, .. }));
+    }
+}

@@ -1,0 +1,328 @@
+//! scraper tree → arena, in one iterative pass over ego-tree's open/close edges.
+
+use super::tags::is_dropped_tag;
+use super::{Doc, MetaTag, Node, NodeId, NodeKind};
+use crate::{Error, Limits};
+use ego_tree::iter::Edge;
+
+/// Is an element hidden by its own attributes (CSS `display:none`/`visibility:hidden`
+/// inline, the `hidden` attribute, `aria-hidden="true"`)? The live-DOM snapshot marks
+/// nodes hidden by stylesheets with `data-readmark-hidden`.
+fn is_hidden(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("data-readmark-hidden").is_some() {
+        return true;
+    }
+    if el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Attributes worth keeping (everything else — event handlers, styles — is dropped here).
+fn keep_attr(name: &str) -> bool {
+    matches!(
+        name,
+        "class"
+            | "id"
+            | "href"
+            | "src"
+            | "srcset"
+            | "alt"
+            | "title"
+            | "lang"
+            | "dir"
+            | "itemprop"
+            | "itemtype"
+            | "itemscope"
+            | "rel"
+            | "role"
+            | "datetime"
+            | "start"
+            | "colspan"
+            | "rowspan"
+            | "width"
+            | "height"
+            | "type"
+            | "encoding"
+            | "content"
+            | "name"
+            | "property"
+            | "http-equiv"
+            | "charset"
+            | "summary"
+            | "border"
+            | "display"
+            | "reversed"
+            | "pubdate"
+    ) || name.starts_with("data-")
+}
+
+pub(super) fn parse(html: &str, page_url: Option<url::Url>, limits: &Limits) -> Result<Doc, Error> {
+    let parsed = scraper::Html::parse_document(html);
+    let mut doc = Doc {
+        nodes: Vec::new(),
+        body: 0,
+        base: page_url.clone(),
+        page_url,
+        title: None,
+        metas: Vec::new(),
+        json_ld: Vec::new(),
+        canonical: None,
+        html_lang: None,
+        html_dir: None,
+        element_count: 0,
+        dropped_hidden: 0,
+    };
+    let root = doc.push(
+        None,
+        NodeKind::Element {
+            tag: "#root".into(),
+            attrs: Box::new([]),
+        },
+        0,
+    );
+    // Per open source element: the arena node it maps to (None when flattened or
+    // skipped). `skip_depth` > 0 while inside a dropped subtree.
+    let mut open: Vec<Option<NodeId>> = Vec::new();
+    let mut cur: NodeId = root;
+    let mut skip_depth = 0usize;
+    let mut skipping_tag: Option<String> = None;
+    let mut skip_text = String::new();
+    let mut body: Option<NodeId> = None;
+    for edge in parsed.tree.root().traverse() {
+        match edge {
+            Edge::Open(n) => match n.value() {
+                scraper::Node::Element(el) => {
+                    doc.element_count += 1;
+                    if doc.element_count > limits.max_elements {
+                        return Err(Error::TooManyElements {
+                            count: doc.element_count,
+                            limit: limits.max_elements,
+                        });
+                    }
+                    if skip_depth > 0 {
+                        skip_depth += 1;
+                        open.push(None);
+                        continue;
+                    }
+                    let tag = el.name().to_ascii_lowercase();
+                    if is_dropped_tag(&tag) || is_hidden(el) {
+                        collect_head(&mut doc, &tag, el);
+                        if is_hidden(el) {
+                            doc.dropped_hidden += 1;
+                        }
+                        skip_depth = 1;
+                        skipping_tag = Some(tag);
+                        skip_text.clear();
+                        open.push(None);
+                        continue;
+                    }
+                    if tag == "html" {
+                        doc.html_lang = el.attr("lang").or(el.attr("xml:lang")).map(str::to_string);
+                        doc.html_dir = el.attr("dir").map(str::to_string);
+                    }
+                    let depth = doc.node(cur).depth + 1;
+                    if depth as usize > limits.max_depth {
+                        open.push(None); // flattened: children attach to `cur`
+                        continue;
+                    }
+                    let attrs: Vec<(Box<str>, Box<str>)> = el
+                        .attrs()
+                        .filter(|(k, _)| keep_attr(k))
+                        .map(|(k, v)| (Box::from(k), Box::from(v)))
+                        .collect();
+                    let id = doc.push(
+                        Some(cur),
+                        NodeKind::Element {
+                            tag: tag.clone().into_boxed_str(),
+                            attrs: attrs.into_boxed_slice(),
+                        },
+                        depth,
+                    );
+                    if tag == "body" && body.is_none() {
+                        body = Some(id);
+                        if doc.html_dir.is_none() {
+                            doc.html_dir = el.attr("dir").map(str::to_string);
+                        }
+                    }
+                    open.push(Some(id));
+                    cur = id;
+                }
+                scraper::Node::Text(t) => {
+                    if skip_depth > 0 {
+                        if skip_depth == 1 && skip_text.len() < 1 << 20 {
+                            skip_text.push_str(t);
+                        }
+                        continue;
+                    }
+                    let depth = doc.node(cur).depth + 1;
+                    doc.push(Some(cur), NodeKind::Text(Box::from(&**t)), depth);
+                }
+                _ => {}
+            },
+            Edge::Close(n) => {
+                if !n.value().is_element() {
+                    continue;
+                }
+                let Some(entry) = open.pop() else { continue };
+                if skip_depth > 0 {
+                    skip_depth -= 1;
+                    if skip_depth == 0 {
+                        if let Some(tag) = skipping_tag.take() {
+                            finish_skipped(&mut doc, &tag, n.value().as_element(), &skip_text, cur);
+                        }
+                    }
+                    continue;
+                }
+                if let Some(id) = entry {
+                    cur = doc.node(id).parent.unwrap_or(root);
+                }
+            }
+        }
+    }
+    doc.body = body.unwrap_or(root);
+    if let Some(b) = doc.base.clone() {
+        // `<base href>` was recorded as a meta entry by `collect_head`.
+        if let Some(h) = doc
+            .metas
+            .iter()
+            .find(|m| m.key == "#base")
+            .map(|m| m.content.clone())
+        {
+            if let Ok(u) = b.join(&h) {
+                doc.base = Some(u);
+            }
+        }
+    }
+    Ok(doc)
+}
+
+impl Doc {
+    fn push(&mut self, parent: Option<NodeId>, kind: NodeKind, depth: u32) -> NodeId {
+        let id = self.nodes.len() as NodeId;
+        self.nodes.push(Node {
+            kind,
+            parent,
+            children: Vec::new(),
+            depth,
+        });
+        if let Some(p) = parent {
+            self.nodes[p as usize].children.push(id);
+        }
+        id
+    }
+}
+
+/// Head facts carried by elements that are otherwise dropped.
+fn collect_head(doc: &mut Doc, tag: &str, el: &scraper::node::Element) {
+    match tag {
+        "meta" => {
+            let key = el
+                .attr("property")
+                .or(el.attr("name"))
+                .or(el.attr("itemprop"))
+                .or(el.attr("http-equiv"));
+            if let (Some(k), Some(c)) = (key, el.attr("content")) {
+                doc.metas.push(MetaTag {
+                    key: k.trim().to_ascii_lowercase(),
+                    content: c.to_string(),
+                });
+            }
+        }
+        "link" => {
+            let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
+            if rel.split_whitespace().any(|r| r == "canonical") && doc.canonical.is_none() {
+                doc.canonical = el.attr("href").map(str::to_string);
+            }
+        }
+        "base" => {
+            if let Some(h) = el.attr("href") {
+                if !doc.metas.iter().any(|m| m.key == "#base") {
+                    doc.metas.push(MetaTag {
+                        key: "#base".into(),
+                        content: h.to_string(),
+                    });
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Text-bearing dropped elements: `<title>`, JSON-LD, TeX scripts, `<noscript>` images.
+fn finish_skipped(
+    doc: &mut Doc,
+    tag: &str,
+    el: Option<&scraper::node::Element>,
+    text: &str,
+    cur: NodeId,
+) {
+    let Some(el) = el else { return };
+    match tag {
+        "title" if doc.title.is_none() => doc.title = Some(text.to_string()),
+        "script" => {
+            let ty = el.attr("type").unwrap_or("").to_ascii_lowercase();
+            if ty.contains("ld+json") {
+                doc.json_ld.push(text.to_string());
+            } else if ty.starts_with("math/tex") {
+                let mode = if ty.contains("display") {
+                    "block"
+                } else {
+                    "inline"
+                };
+                let depth = doc.node(cur).depth + 1;
+                let id = doc.push(
+                    Some(cur),
+                    NodeKind::Element {
+                        tag: "x-tex".into(),
+                        attrs: Box::new([(Box::from("display"), Box::from(mode))]),
+                    },
+                    depth,
+                );
+                doc.push(Some(id), NodeKind::Text(Box::from(text)), depth + 1);
+            }
+        }
+        "noscript" => {
+            // Lazy-loading pages put the real <img> in <noscript>; html5ever keeps it as
+            // text. Recover a lone image's src (when its sibling image is a placeholder
+            // the builder prefers this one).
+            if let Some(src) = noscript_img_src(text) {
+                let depth = doc.node(cur).depth + 1;
+                doc.push(
+                    Some(cur),
+                    NodeKind::Element {
+                        tag: "x-noscript-img".into(),
+                        attrs: Box::new([(Box::from("src"), Box::from(src.as_str()))]),
+                    },
+                    depth,
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
+fn noscript_img_src(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let i = lower.find("<img")?;
+    if lower[i + 4..].contains("<img") {
+        return None;
+    }
+    let frag = scraper::Html::parse_fragment(&text[i..]);
+    let img = frag.tree.values().find_map(|n| {
+        n.as_element()
+            .filter(|e| e.name() == "img")
+            .map(|e| e.attr("src").unwrap_or("").to_string())
+    })?;
+    (!img.is_empty()).then_some(img)
+}

@@ -1,0 +1,191 @@
+//! Cleaning inside the chosen container: furniture that sits inside the article
+//! (share bars, related lists, comment forms, CMS editor lines) is marked removed, with a
+//! reason for `--explain`. Nothing is mutated; the builder skips removed subtrees.
+
+use super::hints;
+use super::score::{class_weight, Flags};
+use super::stats::NodeStats;
+use super::tunables as t;
+use crate::dom::{Doc, NodeId};
+
+/// Is a `<table>` a data table (kept as a table) rather than layout?
+pub fn is_data_table(doc: &Doc, id: NodeId, st: &[NodeStats]) -> bool {
+    let n = doc.node(id);
+    if n.attr("role") == Some("presentation") {
+        return false;
+    }
+    if n.attr("summary").is_some() {
+        return true;
+    }
+    let mut rows = 0usize;
+    let mut max_cols = 0usize;
+    let mut has_th = false;
+    let mut nested_block = false;
+    for d in doc.descendants(id).skip(1) {
+        let dn = doc.node(d);
+        match dn.tag() {
+            "caption" | "thead" | "th" | "tfoot" | "colgroup" => has_th = true,
+            "table" | "p" | "div" | "ul" | "ol" | "h1" | "h2" | "h3" | "blockquote" | "pre" => {
+                nested_block = true
+            }
+            "tr" => {
+                rows += 1;
+                let cols = dn
+                    .children
+                    .iter()
+                    .filter(|&&c| matches!(doc.node(c).tag(), "td" | "th"))
+                    .count();
+                max_cols = max_cols.max(cols);
+            }
+            _ => {}
+        }
+    }
+    if nested_block {
+        return false;
+    }
+    if has_th {
+        return true;
+    }
+    // Plenty of small cells: data. One big cell: layout.
+    rows >= 2 && max_cols >= 2 && (st[id as usize].weight() as usize) < rows * max_cols * 300
+}
+
+/// Mark removed nodes under `roots`; returns (node, reason) pairs.
+pub fn clean(
+    doc: &Doc,
+    roots: &[NodeId],
+    st: &[NodeStats],
+    excluded: &[bool],
+    scores: &[f64],
+    flags: Flags,
+    meta_nodes: &[NodeId],
+    removed: &mut [bool],
+) -> Vec<(NodeId, &'static str)> {
+    let mut reasons = Vec::new();
+    for &root in roots {
+        let mut stack: Vec<NodeId> = doc.node(root).children.iter().rev().copied().collect();
+        while let Some(id) = stack.pop() {
+            let node = doc.node(id);
+            if !node.is_element() {
+                continue;
+            }
+            if let Some(reason) = verdict(doc, id, st, excluded, scores, flags, meta_nodes) {
+                removed[id as usize] = true;
+                reasons.push((id, reason));
+                continue;
+            }
+            if matches!(node.tag(), "pre" | "code" | "math") {
+                continue;
+            }
+            if node.tag() == "table" && is_data_table(doc, id, st) {
+                continue;
+            }
+            stack.extend(node.children.iter().rev().copied());
+        }
+    }
+    reasons
+}
+
+fn verdict(
+    doc: &Doc,
+    id: NodeId,
+    st: &[NodeStats],
+    excluded: &[bool],
+    scores: &[f64],
+    flags: Flags,
+    meta_nodes: &[NodeId],
+) -> Option<&'static str> {
+    let node = doc.node(id);
+    let tag = node.tag();
+    if meta_nodes.contains(&id) {
+        return Some("metadata line (shown in the header)");
+    }
+    if flags.strip_unlikely && excluded[id as usize] {
+        return Some("page furniture (tag, role or class)");
+    }
+    let s = &st[id as usize];
+    let is_block = crate::dom::is_block_tag(tag);
+    if is_block && s.weight() < t::BOILERPLATE_MAX_WEIGHT && s.images == 0 {
+        let text = crate::text::normalize_space(&doc.text_of(id));
+        if hints::boilerplate_text().is_match(&text) {
+            return Some("boilerplate phrase");
+        }
+    }
+    if matches!(tag, "h1" | "h2") && flags.weight_classes && class_weight(doc, id, flags) < 0.0 {
+        return Some("heading with a furniture class");
+    }
+    if !flags.clean_conditionally {
+        return None;
+    }
+    if !matches!(
+        tag,
+        "form"
+            | "fieldset"
+            | "table"
+            | "ul"
+            | "ol"
+            | "div"
+            | "section"
+            | "aside"
+            | "header"
+            | "footer"
+            | "dl"
+            | "nav"
+    ) {
+        return None;
+    }
+    if tag == "table" && is_data_table(doc, id, st) {
+        return None;
+    }
+    let weight = class_weight(doc, id, flags);
+    let content_score = scores[id as usize].max(0.0);
+    if weight + content_score < 0.0 {
+        return Some("container with a furniture class and no prose");
+    }
+    if s.text.commas >= t::CLEAN_MIN_COMMAS {
+        return None;
+    }
+    let is_list = matches!(tag, "ul" | "ol")
+        || (s.list_items > 0 && s.weight() > 0 && list_text_share(doc, id, st) > 0.9);
+    let p = s.paragraphs as f64;
+    let img = s.images as f64;
+    let li = s.list_items as f64 - 100.0;
+    let ld = s.link_density();
+    let w = s.weight();
+    let in_figure = tag == "figure"
+        || doc
+            .ancestors(id)
+            .take(3)
+            .any(|a| doc.node(a).tag() == "figure");
+    if img > 1.0 && p / img < 0.5 && !in_figure {
+        return Some("image gallery without text");
+    }
+    if !is_list && li > p {
+        return Some("list-like block");
+    }
+    if !is_list
+        && w < t::MIN_PARAGRAPH_WEIGHT
+        && s.headings == 0
+        && (img == 0.0 || img > 2.0)
+        && ld > 0.0
+    {
+        return Some("short link block");
+    }
+    if weight < 25.0 && ld > t::CLEAN_LINK_DENSITY_LIGHT && (!is_list || ld > 0.5) {
+        return Some("link-heavy block");
+    }
+    if weight >= 25.0 && ld > t::CLEAN_LINK_DENSITY_HEAVY {
+        return Some("link-heavy block");
+    }
+    None
+}
+
+fn list_text_share(doc: &Doc, id: NodeId, st: &[NodeStats]) -> f64 {
+    let mut lw = 0u32;
+    for d in doc.descendants(id) {
+        if doc.node(d).tag() == "li" {
+            lw += st[d as usize].weight();
+        }
+    }
+    lw as f64 / st[id as usize].weight().max(1) as f64
+}

@@ -1,0 +1,168 @@
+//! Candidate scoring: paragraph-like blocks vote for their ancestors.
+//!
+//! A paragraph's vote grows with its clause separators (script-aware: `，、。` count) and
+//! its length, and goes to the parent in full, the grandparent in half and further
+//! ancestors with a decaying share. Containers start from a tag prior and class/id
+//! hints; the final score is discounted by link density.
+
+use super::hints;
+use super::stats::NodeStats;
+use super::tunables as t;
+use crate::dom::{Doc, NodeId};
+
+/// Flags that the retry loop relaxes one by one.
+#[derive(Debug, Clone, Copy)]
+pub struct Flags {
+    pub strip_unlikely: bool,
+    pub weight_classes: bool,
+    pub clean_conditionally: bool,
+}
+
+impl Flags {
+    pub const STRICT: Flags = Flags {
+        strip_unlikely: true,
+        weight_classes: true,
+        clean_conditionally: true,
+    };
+}
+
+/// Class/id weight of a node: ±`CLASS_WEIGHT` per positive/negative match.
+pub fn class_weight(doc: &Doc, id: NodeId, flags: Flags) -> f64 {
+    if !flags.weight_classes {
+        return 0.0;
+    }
+    let ci = doc.node(id).class_id();
+    if ci.trim().is_empty() {
+        return 0.0;
+    }
+    let mut w = 0.0;
+    if hints::negative().is_match(&ci) {
+        w -= t::CLASS_WEIGHT;
+    }
+    if hints::positive().is_match(&ci) {
+        w += t::CLASS_WEIGHT;
+    }
+    w
+}
+
+fn tag_prior(tag: &str) -> f64 {
+    match tag {
+        "div" | "article" | "main" => 5.0,
+        "pre" | "td" | "blockquote" | "section" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// Is this node excluded from scoring and content (furniture by tag, role or hint)?
+pub fn is_unlikely(doc: &Doc, id: NodeId) -> bool {
+    let n = doc.node(id);
+    let tag = n.tag();
+    if matches!(
+        tag,
+        "body"
+            | "html"
+            | "article"
+            | "main"
+            | "#root"
+            | "a"
+            | "table"
+            | "tbody"
+            | "tr"
+            | "td"
+            | "th"
+            | "pre"
+            | "code"
+    ) {
+        return false;
+    }
+    if matches!(tag, "nav" | "aside" | "footer") {
+        return true;
+    }
+    if n.attr("role").is_some_and(hints::unlikely_role) {
+        return true;
+    }
+    let ci = n.class_id();
+    !ci.trim().is_empty()
+        && hints::unlikely().is_match(&ci)
+        && !hints::maybe_content().is_match(&ci)
+}
+
+/// Scores for every node (0 for nodes that are not candidates).
+pub fn score(doc: &Doc, st: &[NodeStats], excluded: &[bool], flags: Flags) -> Vec<f64> {
+    let n = doc.nodes.len();
+    let mut score = vec![0.0f64; n];
+    let mut initialized = vec![false; n];
+    for id in 0..n {
+        if excluded[id] {
+            continue;
+        }
+        let node = &doc.nodes[id];
+        if !node.is_element() {
+            continue;
+        }
+        let s = &st[id];
+        // A paragraph-like block: its inline text (direct text and phrasing children).
+        let weight = s.inline_weight;
+        let commas = s.inline_commas;
+        if weight < t::MIN_PARAGRAPH_WEIGHT {
+            continue;
+        }
+        let tag = node.tag();
+        if matches!(
+            tag,
+            "a" | "span" | "em" | "strong" | "b" | "i" | "font" | "small" | "label"
+        ) && !s.has_block_desc
+        {
+            // Phrasing elements are counted by their block parent.
+            continue;
+        }
+        if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+            continue;
+        }
+        let mut vote =
+            1.0 + commas as f64 + (weight as f64 / 100.0).floor().min(t::LENGTH_BONUS_CAP);
+        // Link-heavy "paragraphs" (menus written as text) vote weakly.
+        if s.inline_weight > 0 {
+            let ld = (s.link_weight as f64 / s.weight().max(1) as f64).min(1.0);
+            vote *= 1.0 - ld;
+        }
+        // The node itself (its inline content is a paragraph inside it) and ancestors.
+        let mut target = Some(id as NodeId);
+        // A pure paragraph element votes for its parent (Readability's p → parent).
+        if matches!(tag, "p" | "pre" | "td" | "blockquote" | "li" | "dd") || !s.has_block_child {
+            target = node.parent;
+        }
+        let mut level = 0usize;
+        while let Some(a) = target {
+            if level >= t::SCORE_ANCESTOR_LEVELS {
+                break;
+            }
+            let a_us = a as usize;
+            if excluded[a_us] || doc.node(a).tag() == "#root" {
+                break;
+            }
+            if !initialized[a_us] {
+                initialized[a_us] = true;
+                score[a_us] = tag_prior(doc.node(a).tag()) + class_weight(doc, a, flags);
+            }
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            score[a_us] += vote / div;
+            target = doc.node(a).parent;
+            level += 1;
+        }
+    }
+    for id in 0..n {
+        if initialized[id] {
+            score[id] *= 1.0 - st[id].link_density();
+        } else {
+            score[id] = f64::NEG_INFINITY;
+        }
+    }
+    score
+}

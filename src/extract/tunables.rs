@@ -1,0 +1,42 @@
+//! Every tunable of content extraction in one table, each with why it has its value.
+//! Rules are general: none names a site, domain or benchmark page.
+
+/// Paragraph-like blocks lighter than this (in `TextStats::weight` units, where one
+/// CJK character weighs 3) contribute no score: captions, buttons, labels.
+pub const MIN_PARAGRAPH_WEIGHT: u32 = 25;
+/// Score per full 100 weight units of a paragraph, capped (long text is good, but one
+/// huge block should not outvote structure).
+pub const LENGTH_BONUS_CAP: f64 = 3.0;
+/// How many ancestor levels receive a paragraph's score (parent full, grandparent half,
+/// then divided by 3×level).
+pub const SCORE_ANCESTOR_LEVELS: usize = 5;
+/// Class/id hint weight (positive: article/content/body…, negative: comment/sidebar…).
+pub const CLASS_WEIGHT: f64 = 25.0;
+/// Siblings of the top candidate scoring above this share of its score are merged in.
+pub const SIBLING_SCORE_SHARE: f64 = 0.2;
+/// Absolute floor for merging a sibling by score.
+pub const SIBLING_MIN_SCORE: f64 = 10.0;
+/// A sibling paragraph longer than this with low link density is article text.
+pub const SIBLING_PARAGRAPH_WEIGHT: u32 = 80;
+/// Link density allowed for such a long sibling paragraph.
+pub const SIBLING_MAX_LINK_DENSITY: f64 = 0.25;
+/// When the chosen content is lighter than this, retry with looser rules (no removal of
+/// unlikely candidates, then no class weights, then no conditional cleaning).
+pub const RETRY_MIN_WEIGHT: u32 = 500;
+/// Ancestors of the top candidate whose score is at least this share of it are
+/// considered the same article container (Readability's alternative-ancestor rule).
+pub const ALT_ANCESTOR_SHARE: f64 = 0.75;
+/// How many of the top candidates must share an ancestor for it to win.
+pub const ALT_ANCESTOR_MIN: usize = 3;
+/// Conditional cleaning: containers with fewer clause separators than this are judged
+/// by their structure (links, images, list items, inputs).
+pub const CLEAN_MIN_COMMAS: u32 = 10;
+/// Conditional cleaning: a light container with link density above this is navigation.
+pub const CLEAN_LINK_DENSITY_LIGHT: f64 = 0.2;
+/// … and a heavy (positively hinted) one above this.
+pub const CLEAN_LINK_DENSITY_HEAVY: f64 = 0.5;
+/// Boilerplate phrases only remove blocks shorter than this weight: a long paragraph
+/// that mentions "share" or "版权所有" is still prose.
+pub const BOILERPLATE_MAX_WEIGHT: u32 = 200;
+/// Work budget units charged per node visit in each pass.
+pub const WORK_PER_NODE: u64 = 1;

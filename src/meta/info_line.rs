@@ -1,0 +1,162 @@
+//! Chinese CMS info lines: `时间:2024-06-17 07:24来源: 作者:新闻热线网 点击: 38 次`.
+//!
+//! DedeCMS, PHPCMS, EmpireCMS and their many templates print one short line under the
+//! title with labelled fields. Fields may be empty (`来源:` followed directly by the next
+//! label) and must stay empty. The editor (`编辑`, `责任编辑`) is not the author, and
+//! the source (`来源`) is a publication, not a person.
+
+use crate::dom::{Doc, NodeId};
+use crate::text::re;
+use std::sync::OnceLock;
+
+/// Parsed fields of an info line.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct InfoLine {
+    pub node: Option<NodeId>,
+    pub time: Option<String>,
+    pub source: Option<String>,
+    pub author: Option<String>,
+    pub editor: Option<String>,
+}
+
+const LABELS: &str = r"(发布时间|发表时间|更新时间|发布日期|时间|日期|来源|出处|作者|文|记者|责任编辑|编辑|点击|点击数|浏览|浏览次数|阅读|阅读数|人气|字体|投稿日|著者|출처|기자|입력|수정)\s*[:：]";
+
+/// Parse labelled fields out of one line of text. Needs at least two labels (one of
+/// them a time or an author) to count as an info line.
+pub fn parse_text(text: &str) -> Option<InfoLine> {
+    static R: OnceLock<regex::Regex> = OnceLock::new();
+    let r = re(&R, LABELS);
+    let found: Vec<(usize, usize, &str)> = r
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(0)?;
+            Some((m.start(), m.end(), c.get(1)?.as_str()))
+        })
+        .collect();
+    if found.len() < 2 {
+        return None;
+    }
+    let mut info = InfoLine::default();
+    for (i, &(_, end, label)) in found.iter().enumerate() {
+        let stop = found.get(i + 1).map_or(text.len(), |n| n.0);
+        let value = crate::text::normalize_space(&text[end..stop]);
+        let value = (!value.is_empty()).then_some(value);
+        match label {
+            "发布时间" | "发表时间" | "时间" | "日期" | "发布日期" | "投稿日" | "입력" => {
+                if info.time.is_none() {
+                    info.time = value.map(|v| first_date_chunk(&v));
+                }
+            }
+            "来源" | "出处" | "출처" => info.source = value,
+            "作者" | "文" | "记者" | "著者" | "기자" => {
+                info.author = value.map(|v| clean_person(&v))
+            }
+            "责任编辑" | "编辑" => info.editor = value,
+            _ => {}
+        }
+    }
+    (info.time.is_some() || info.author.is_some() || info.source.is_some()).then_some(info)
+}
+
+/// Keep only the date-time at the start of a time field (`2024-06-17 07:24 星期一`).
+fn first_date_chunk(v: &str) -> String {
+    static R: OnceLock<regex::Regex> = OnceLock::new();
+    let r = re(
+        &R,
+        r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{1,2}(?:[:：]\d{1,2})?)?",
+    );
+    r.find(v)
+        .map_or_else(|| v.to_string(), |m| m.as_str().to_string())
+}
+
+/// Trim a person field: drop trailing separators and bracketed notes.
+fn clean_person(v: &str) -> String {
+    v.trim_matches(|c: char| c.is_whitespace() || "|｜/、,，;；()（）[]【】".contains(c))
+        .to_string()
+}
+
+/// Find the info line in the body: the smallest element whose short text parses as one.
+pub fn find(doc: &Doc) -> Option<InfoLine> {
+    // Bottom-up text lengths would be cheaper, but info lines are near the top and short:
+    // scan elements in document order and stop at the first whose text qualifies.
+    let mut best: Option<InfoLine> = None;
+    let mut budget = 200_000usize;
+    for id in doc.descendants(doc.body) {
+        let n = doc.node(id);
+        if !n.is_element() || n.children.is_empty() {
+            continue;
+        }
+        budget = budget.saturating_sub(1);
+        if budget == 0 {
+            break;
+        }
+        // Only elements whose direct text mentions a label.
+        let direct: String = n
+            .children
+            .iter()
+            .filter_map(|&c| doc.node(c).text())
+            .collect();
+        let label_in_child = n.children.iter().any(|&c| {
+            let cn = doc.node(c);
+            cn.is_element()
+                && cn.children.len() == 1
+                && doc
+                    .node(cn.children[0])
+                    .text()
+                    .is_some_and(|t| t.contains('：') || t.contains(':'))
+        });
+        if !direct.contains(':') && !direct.contains('：') && !label_in_child {
+            continue;
+        }
+        let text = bounded_text(doc, id, 400);
+        let Some(text) = text else { continue };
+        if let Some(mut info) = parse_text(&text) {
+            info.node = Some(id);
+            best = Some(info);
+            break;
+        }
+    }
+    best
+}
+
+/// The subtree's text if it is at most `max` bytes.
+fn bounded_text(doc: &Doc, id: NodeId, max: usize) -> Option<String> {
+    let mut s = String::new();
+    for d in doc.descendants(id) {
+        if let Some(t) = doc.node(d).text() {
+            s.push_str(t);
+            if s.len() > max {
+                return None;
+            }
+        }
+    }
+    Some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_text;
+
+    #[test]
+    fn dedecms_line_with_empty_source() {
+        let i = parse_text("时间:2024-06-17 07:24来源: 作者:新闻热线网 点击: 38 次").expect("info");
+        assert_eq!(i.time.as_deref(), Some("2024-06-17 07:24"));
+        assert_eq!(i.source, None);
+        assert_eq!(i.author.as_deref(), Some("新闻热线网"));
+    }
+
+    #[test]
+    fn author_is_not_editor() {
+        let i = parse_text("发布时间：2023年05月08日 14:30  来源：新华网  作者：张三  编辑：李四")
+            .expect("info");
+        assert_eq!(i.time.as_deref(), Some("2023年05月08日 14:30"));
+        assert_eq!(i.source.as_deref(), Some("新华网"));
+        assert_eq!(i.author.as_deref(), Some("张三"));
+        assert_eq!(i.editor.as_deref(), Some("李四"));
+    }
+
+    #[test]
+    fn prose_is_not_an_info_line() {
+        assert!(parse_text("他说：我们要坚持。").is_none());
+    }
+}

@@ -1,0 +1,175 @@
+//! JSON-LD (`<script type="application/ld+json">`): the most reliable metadata source
+//! when present. Handles top-level arrays, `@graph`, and `@type` as string or array.
+//! Traversal of the JSON value is iterative; serde_json caps nesting at 128 itself.
+
+use serde_json::Value;
+
+/// What an `Article`-like JSON-LD object says.
+#[derive(Debug, Default, Clone)]
+pub struct JsonLd {
+    pub headline: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub publisher: Option<String>,
+    pub description: Option<String>,
+    pub image: Option<String>,
+    pub url: Option<String>,
+    pub body: Option<String>,
+}
+
+fn is_article_type(t: &str) -> bool {
+    let t = t.rsplit('/').next().unwrap_or(t);
+    t.ends_with("Article")
+        || matches!(
+            t,
+            "BlogPosting"
+                | "LiveBlogPosting"
+                | "Report"
+                | "WebPage"
+                | "Review"
+                | "Recipe"
+                | "SocialMediaPosting"
+                | "DiscussionForumPosting"
+                | "TechArticle"
+                | "NewsArticle"
+                | "ScholarlyArticle"
+                | "MedicalWebPage"
+                | "QAPage"
+                | "HowTo"
+        )
+}
+
+fn types(v: &Value) -> Vec<String> {
+    match v.get("@type") {
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|x| x.as_str().map(str::to_string))
+            .collect(),
+        _ => vec![],
+    }
+}
+
+fn string_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::Object(o) => o
+            .get("name")
+            .or(o.get("@value"))
+            .or(o.get("url"))
+            .and_then(string_of),
+        Value::Array(a) => a.iter().find_map(string_of),
+        _ => None,
+    }
+}
+
+fn names_of(v: &Value) -> Option<String> {
+    match v {
+        Value::Array(a) => {
+            let names: Vec<String> = a.iter().filter_map(names_of).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        Value::Object(o) => o.get("name").and_then(string_of),
+        Value::String(s) => {
+            let s = s.trim();
+            (!s.is_empty() && !s.starts_with("http")).then(|| s.to_string())
+        }
+        _ => None,
+    }
+}
+
+fn image_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(o) => o.get("url").or(o.get("contentUrl")).and_then(image_of),
+        Value::Array(a) => a.iter().find_map(image_of),
+        _ => None,
+    }
+}
+
+/// Parse all JSON-LD blocks and return the best Article-like object's fields.
+pub fn parse(scripts: &[String]) -> Option<JsonLd> {
+    let mut best: Option<(u8, JsonLd)> = None;
+    for raw in scripts {
+        let raw = raw
+            .trim()
+            .trim_start_matches("<!--")
+            .trim_end_matches("-->");
+        let Ok(root) = serde_json::from_str::<Value>(raw) else {
+            continue;
+        };
+        let mut stack = vec![&root];
+        let mut visited = 0;
+        while let Some(v) = stack.pop() {
+            visited += 1;
+            if visited > 10_000 {
+                break;
+            }
+            match v {
+                Value::Array(a) => stack.extend(a.iter()),
+                Value::Object(o) => {
+                    if let Some(g) = o.get("@graph") {
+                        stack.push(g);
+                    }
+                    let ts = types(v);
+                    if let Some(t) = ts.iter().find(|t| is_article_type(t)) {
+                        let rank = if t.ends_with("Article") || t.contains("Posting") {
+                            2
+                        } else {
+                            1
+                        };
+                        let ld = fields(v);
+                        if best.as_ref().map_or(true, |(r, _)| rank > *r) {
+                            best = Some((rank, ld));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    best.map(|(_, ld)| ld)
+}
+
+fn fields(v: &Value) -> JsonLd {
+    let get = |k: &str| v.get(k);
+    JsonLd {
+        headline: get("headline").or(get("name")).and_then(string_of),
+        author: get("author").or(get("creator")).and_then(names_of),
+        published: get("datePublished")
+            .or(get("dateCreated"))
+            .and_then(string_of),
+        modified: get("dateModified").and_then(string_of),
+        publisher: get("publisher").and_then(names_of),
+        description: get("description").and_then(string_of),
+        image: get("image").or(get("thumbnailUrl")).and_then(image_of),
+        url: get("url")
+            .and_then(string_of)
+            .or_else(|| get("mainEntityOfPage").and_then(|m| m.get("@id").and_then(string_of))),
+        body: get("articleBody").and_then(string_of),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn reads_news_article_in_graph() {
+        let s = r#"{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"X"},
+        {"@type":["NewsArticle"],"headline":"H","author":[{"@type":"Person","name":"A B"},{"name":"C"}],
+         "datePublished":"2024-01-02T03:04:05Z","publisher":{"@type":"Organization","name":"Pub"},
+         "image":{"@type":"ImageObject","url":"https://x/i.jpg"}}]}"#;
+        let ld = parse(&[s.to_string()]).expect("article");
+        assert_eq!(ld.headline.as_deref(), Some("H"));
+        assert_eq!(ld.author.as_deref(), Some("A B, C"));
+        assert_eq!(ld.publisher.as_deref(), Some("Pub"));
+        assert_eq!(ld.image.as_deref(), Some("https://x/i.jpg"));
+    }
+
+    #[test]
+    fn ignores_garbage() {
+        assert!(parse(&["{not json".into(), "[]".into()]).is_none());
+    }
+}
