@@ -224,12 +224,9 @@ impl Scanner<'_> {
         while self.peek().is_some_and(|c| is_space(c) || c == b'/') {
             self.pos += 1;
         }
-        match self.peek()? {
-            b'>' => {
-                self.pos += 1;
-                return None;
-            }
-            _ => {}
+        if self.peek()? == b'>' {
+            self.pos += 1;
+            return None;
         }
         let mut name = Vec::new();
         loop {

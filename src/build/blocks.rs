@@ -97,17 +97,20 @@ fn skip_class(doc: &Doc, id: NodeId) -> bool {
         return false;
     };
     let c = c.to_ascii_lowercase();
-    c.contains("gutter")
-        || c.contains("line-number")
-        || c.contains("lineno")
-        || c.contains("mathjax_preview")
-        || c == "mathjax"
-        || c.contains("mjx-assistive")
-        || c.contains("katex-html")
-        || c.contains("screen-reader-text")
-        || c.contains("sr-only")
-        || c.contains("visually-hidden")
-        || c.contains("visuallyhidden")
+    c.split_whitespace().any(|w| {
+        matches!(
+            w,
+            "mathjax_preview"
+                | "mathjax"
+                | "katex-html"
+                | "screen-reader-text"
+                | "sr-only"
+                | "visually-hidden"
+                | "visuallyhidden"
+                | "mjx-assistive-mml"
+        )
+    }) || (doc.node(id).tag() == "td"
+        && (c.contains("gutter") || c.contains("line-number") || c.contains("lineno")))
 }
 
 impl<'a> Builder<'a> {

@@ -112,10 +112,8 @@ pub fn image_src(doc: &Doc, id: NodeId) -> Option<String> {
         src.to_string()
     } else if let Some(l) = lazy {
         l.to_string()
-    } else if let Some(s) = srcset {
-        s
     } else {
-        return None;
+        srcset?
     };
     let chosen = chosen.trim();
     if chosen.to_ascii_lowercase().starts_with("data:") {

@@ -74,17 +74,27 @@ impl Node {
         }
     }
 
-    /// `class` and `id` joined, lower-cased: the string class/id hints match against.
+    /// `class` and `id` as lower-case words: camelCase, `-` and `_` become word breaks
+    /// (`ArticleBody-sidebar_left` → `article body sidebar left`), so hints can match
+    /// whole words and `pagebuilder-pagerow` does not look like a `pager`.
     pub fn class_id(&self) -> String {
         let mut s = String::new();
-        if let Some(c) = self.attr("class") {
-            s.push_str(c);
-        }
-        if let Some(i) = self.attr("id") {
+        for v in [self.attr("class"), self.attr("id")].into_iter().flatten() {
+            let mut prev_lower = false;
+            for c in v.chars() {
+                if c.is_uppercase() && prev_lower {
+                    s.push(' ');
+                }
+                prev_lower = c.is_lowercase() || c.is_ascii_digit();
+                if c == '-' || c == '_' || c.is_whitespace() {
+                    s.push(' ');
+                } else {
+                    s.extend(c.to_lowercase());
+                }
+            }
             s.push(' ');
-            s.push_str(i);
         }
-        s.to_ascii_lowercase()
+        s
     }
 }
 

@@ -50,17 +50,24 @@ pub fn is_data_table(doc: &Doc, id: NodeId, st: &[NodeStats]) -> bool {
     rows >= 2 && max_cols >= 2 && (st[id as usize].weight() as usize) < rows * max_cols * 300
 }
 
+/// What cleaning decisions are based on.
+#[derive(Debug, Clone, Copy)]
+pub struct Evidence<'a> {
+    pub st: &'a [NodeStats],
+    pub excluded: &'a [bool],
+    pub scores: &'a [f64],
+    pub flags: Flags,
+    pub meta_nodes: &'a [NodeId],
+}
+
 /// Mark removed nodes under `roots`; returns (node, reason) pairs.
 pub fn clean(
     doc: &Doc,
     roots: &[NodeId],
-    st: &[NodeStats],
-    excluded: &[bool],
-    scores: &[f64],
-    flags: Flags,
-    meta_nodes: &[NodeId],
+    ev: Evidence<'_>,
     removed: &mut [bool],
 ) -> Vec<(NodeId, &'static str)> {
+    let st = ev.st;
     let mut reasons = Vec::new();
     for &root in roots {
         let mut stack: Vec<NodeId> = doc.node(root).children.iter().rev().copied().collect();
@@ -69,7 +76,7 @@ pub fn clean(
             if !node.is_element() {
                 continue;
             }
-            if let Some(reason) = verdict(doc, id, st, excluded, scores, flags, meta_nodes) {
+            if let Some(reason) = verdict(doc, id, ev) {
                 removed[id as usize] = true;
                 reasons.push((id, reason));
                 continue;
@@ -86,15 +93,14 @@ pub fn clean(
     reasons
 }
 
-fn verdict(
-    doc: &Doc,
-    id: NodeId,
-    st: &[NodeStats],
-    excluded: &[bool],
-    scores: &[f64],
-    flags: Flags,
-    meta_nodes: &[NodeId],
-) -> Option<&'static str> {
+fn verdict(doc: &Doc, id: NodeId, ev: Evidence<'_>) -> Option<&'static str> {
+    let Evidence {
+        st,
+        excluded,
+        scores,
+        flags,
+        meta_nodes,
+    } = ev;
     let node = doc.node(id);
     let tag = node.tag();
     if meta_nodes.contains(&id) {

@@ -15,7 +15,7 @@ pub fn unlikely() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)-ad-|\bads?\b|ad-break|adsense|advert|agegate|banner|breadcrumb|combx|comment|community|cookie|consent|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscribe|signup|share|sharing|yom-remote|masthead|topbar|navbar|\bnav\b|crumb|pinglun|xiangguan|tuijian|fenxiang|banquan|weizhi|\bplace\b|copyright|toolbar|widget|promo|outbrain|taboola|recirc|trending|most-?popular|read-?more|more-?stories|you-?may|paywall|login|author-?bio|tags?-?list|\btags\b|print-?only|skip-?link|jump-?to",
+        r"\b(?:ad|ads|adv|advert\w*|adsense|agegate|banner\w*|breadcrumbs?|crumbs?|combx|comments?|commentlist|community|cookie\w*|consent|disqus|extra|footer\w*|gdpr|header|legends|menu\w*|related|remark|replies|rss|shoutbox|sidebar\w*|skyscraper|social\w*|sponsor\w*|supplemental|pagination|pager|paging|popup|modal|newsletter\w*|subscribe\w*|subscription|signup|share\w*|sharing|masthead|topbar|navbar|nav|navigation|pinglun|xiangguan|tuijian|fenxiang|banquan|weizhi|place|position|copyright|toolbar|widget\w*|promo\w*|outbrain|taboola|recirc\w*|trending|popular|readmore|recommend\w*|paywall|login|bio|tags|taglist|print|skip|jump|breaking|ticker|overlay|hidden|offscreen)\b",
     )
 }
 
@@ -24,7 +24,7 @@ pub fn maybe_content() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)and|article|body|column|content|main|mathjax|shadow|story|post-?text|entry",
+        r"\b(?:and|article\w*|body|column|content\w*|main|mathjax|shadow|story|entry|post|text|zhengwen|neirong)\b",
     )
 }
 
@@ -33,7 +33,7 @@ pub fn positive() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|neirong|zhengwen|wenzhang|detail",
+        r"\b(?:article\w*|body|content\w*|entry|hentry|h entry|main|page|post|text|blog|story|neirong|zhengwen|wenzhang|detail|prose|markdown)\b",
     )
 }
 
@@ -42,7 +42,7 @@ pub fn negative() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|pinglun|xiangguan|tuijian|fenxiang|banquan|copyright|byline|author|dateline|newsletter|subscribe",
+        r"\b(?:ad|ads|hidden|hid|banner|combx|comments?|com|contact|footer|gdpr|masthead|media|meta|outbrain|promo\w*|related|scroll|share\w*|shoutbox|sidebar|skyscraper|sponsor\w*|shopping|tags|widget\w*|pinglun|xiangguan|tuijian|fenxiang|banquan|copyright|byline|author|dateline|newsletter|subscribe|recommend\w*|caption|credit)\b",
     )
 }
 
@@ -113,11 +113,12 @@ mod tests {
 
     #[test]
     fn class_hints() {
-        assert!(unlikely().is_match("sidebar-right"));
+        assert!(unlikely().is_match("sidebar right"));
         assert!(unlikely().is_match("place"));
-        assert!(!unlikely().is_match("article-body"));
-        assert!(maybe_content().is_match("main-content sidebar"));
+        assert!(!unlikely().is_match("pagebuilder pagerow"));
+        assert!(!unlikely().is_match("article body"));
+        assert!(maybe_content().is_match("main content sidebar"));
         assert!(positive().is_match("zhengwen"));
-        assert!(negative().is_match("comment-list"));
+        assert!(negative().is_match("comment list"));
     }
 }

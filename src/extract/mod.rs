@@ -50,16 +50,14 @@ fn attempt(doc: &Doc, meta: &Meta, st: &[stats::NodeStats], flags: Flags) -> Sel
         None => vec![doc.body],
     };
     let mut removed = vec![false; n];
-    let reasons = clean::clean(
-        doc,
-        &roots,
+    let ev = clean::Evidence {
         st,
-        &excluded,
-        &scores,
+        excluded: &excluded,
+        scores: &scores,
         flags,
-        &meta.meta_nodes,
-        &mut removed,
-    );
+        meta_nodes: &meta.meta_nodes,
+    };
+    let reasons = clean::clean(doc, &roots, ev, &mut removed);
     Selection {
         roots,
         removed,
@@ -131,4 +129,64 @@ pub fn select(doc: &Doc, meta: &Meta, limits: &Limits) -> Result<Selection, Erro
     }
     sel.stats = st;
     Ok(sel)
+}
+
+/// Developer aid (`cargo run --example candidates`): the top scored candidates of a page
+/// under strict flags, as `score tag.class#id weight`.
+pub fn debug_candidates(doc: &Doc, meta: &Meta) -> Vec<String> {
+    let st = stats::compute(doc);
+    let n = doc.nodes.len();
+    let mut excluded = vec![false; n];
+    for id in 0..n {
+        let inherited = doc.nodes[id].parent.is_some_and(|p| excluded[p as usize]);
+        excluded[id] =
+            inherited || (doc.nodes[id].is_element() && score::is_unlikely(doc, id as NodeId));
+    }
+    let _ = meta;
+    let scores = score::score(doc, &st, &excluded, Flags::STRICT);
+    let mut ranked: Vec<(usize, f64)> = scores
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, s)| s.is_finite())
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let top = select::top_candidate(doc, &scores);
+    let mut out = vec![format!("chosen: {:?}", top.map(|t| describe(doc, t)))];
+    if let Some(p) = (0..n)
+        .filter(|&i| doc.nodes[i].tag() == "p")
+        .max_by_key(|&i| st[i].weight())
+    {
+        out.push(format!(
+            "heaviest p #{p} w={} excluded={}",
+            st[p].weight(),
+            excluded[p]
+        ));
+        for a in doc.ancestors(p as NodeId) {
+            out.push(format!(
+                "   {} unlikely={}",
+                describe(doc, a),
+                score::is_unlikely(doc, a)
+            ));
+        }
+    }
+    for (id, s) in ranked.into_iter().take(12) {
+        out.push(format!(
+            "{s:8.1} {} w={} ld={:.2}",
+            describe(doc, id as NodeId),
+            st[id].weight(),
+            st[id].link_density()
+        ));
+    }
+    out
+}
+
+fn describe(doc: &Doc, id: NodeId) -> String {
+    let n = doc.node(id);
+    format!(
+        "#{id} {} [{}] depth={}",
+        n.tag(),
+        n.class_id().trim(),
+        n.depth
+    )
 }

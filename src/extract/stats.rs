@@ -61,22 +61,19 @@ pub fn compute(doc: &Doc) -> Vec<NodeStats> {
                     "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => s.headings += 1,
                     _ => {}
                 }
-                if is_block_tag(tag) || s.has_block_desc {
-                    // A block (or an inline with blocks inside) is not inline content of
-                    // its parent.
-                    s.inline_weight = 0;
-                    s.inline_commas = 0;
-                } else {
-                    s.inline_weight = s.weight();
-                    s.inline_commas = s.text.commas;
-                }
             }
         }
         st[id] = s;
         if let Some(p) = node.parent {
             let p = p as usize;
             let is_block = is_block_tag(node.tag()) || s.has_block_desc;
-            let (text, lw, iw, ic) = (s.text, s.link_weight, s.inline_weight, s.inline_commas);
+            let (text, lw) = (s.text, s.link_weight);
+            // A block's text is not inline content of its parent.
+            let (iw, ic) = if node.is_element() && is_block {
+                (0, 0)
+            } else {
+                (s.inline_weight, s.inline_commas)
+            };
             let ps = &mut st[p];
             ps.text.add(&text);
             ps.link_weight += lw;

@@ -42,10 +42,10 @@ pub fn parse_text(text: &str) -> Option<InfoLine> {
         let value = crate::text::normalize_space(&text[end..stop]);
         let value = (!value.is_empty()).then_some(value);
         match label {
-            "发布时间" | "发表时间" | "时间" | "日期" | "发布日期" | "投稿日" | "입력" => {
-                if info.time.is_none() {
-                    info.time = value.map(|v| first_date_chunk(&v));
-                }
+            "发布时间" | "发表时间" | "时间" | "日期" | "发布日期" | "投稿日" | "입력"
+                if info.time.is_none() =>
+            {
+                info.time = value.map(|v| first_date_chunk(&v));
             }
             "来源" | "出处" | "출처" => info.source = value,
             "作者" | "文" | "记者" | "著者" | "기자" => {

@@ -120,7 +120,7 @@ pub fn parse(scripts: &[String]) -> Option<JsonLd> {
                             1
                         };
                         let ld = fields(v);
-                        if best.as_ref().map_or(true, |(r, _)| rank > *r) {
+                        if best.as_ref().is_none_or(|(r, _)| rank > *r) {
                             best = Some((rank, ld));
                         }
                     }

@@ -442,6 +442,8 @@ struct Ctx {
     in_link: bool,
     /// Inside `~~…~~`: nested strike is written as its content.
     in_strike: bool,
+    /// Inside `*…*` or `**…**`: nested emphasis must flank strictly.
+    in_star: bool,
 }
 
 impl Ctx {
@@ -491,6 +493,15 @@ struct Writer {
     after_ref: bool,
     /// A line break was dropped at the very start (reported to the enclosing writer).
     lead_break: bool,
+    /// The first character written after the current inline (approximate; `None` at the
+    /// end of a block or before a closing delimiter).
+    next: Option<char>,
+    /// `next` is the end of this writer's content (see `edge_next`).
+    next_is_edge: bool,
+    /// For a nested writer: the characters just outside the enclosing wrapper, which
+    /// become this content's neighbours if the wrapper is written without delimiters.
+    edge_prev: Option<char>,
+    edge_next: Option<char>,
 }
 
 impl Writer {
@@ -501,7 +512,24 @@ impl Writer {
             line_start,
             after_ref: false,
             lead_break: false,
+            next: None,
+            next_is_edge: true,
+            edge_prev: None,
+            edge_next: None,
         }
+    }
+
+    /// A writer for the content of an emphasis-style wrapper written at this point. It
+    /// inherits `line_start`: should the delimiters be dropped, the content starts the line.
+    fn nested(&self, ctx: Ctx) -> Writer {
+        let mut w = Writer::new(ctx, self.line_start);
+        w.edge_prev = self.out.chars().last().or(self.edge_prev);
+        w.edge_next = if self.next_is_edge {
+            self.edge_next
+        } else {
+            self.next
+        };
+        w
     }
 
     /// The content with trailing whitespace and line breaks removed.
@@ -538,6 +566,9 @@ impl Writer {
     }
 
     fn markup(&mut self, s: &str) {
+        if s.is_empty() {
+            return;
+        }
         self.out.push_str(s);
         self.line_start = false;
         self.after_ref = false;
@@ -564,32 +595,57 @@ impl Writer {
     /// Write `[` (or `![`), escaping a preceding unescaped `!` so that a link never turns
     /// into an image.
     fn open_bracket(&mut self, s: &str) {
-        if self.out.ends_with('!') {
-            let before = &self.out[..self.out.len() - 1];
-            let backslashes = before.len() - before.trim_end_matches('\\').len();
-            if backslashes % 2 == 0 {
-                self.out.pop();
-                self.out.push_str("\\!");
-            }
+        if ends_with_unescaped(&self.out, '!') {
+            self.out.pop();
+            self.out.push_str("\\!");
         }
         self.markup(s);
     }
 
     fn seq(&mut self, content: &[Inline]) {
+        let (outer_next, outer_is_edge) = (self.next, self.next_is_edge);
         let mut i = 0;
         while i < content.len() {
-            if let Inline::Text { .. } = &content[i] {
-                // Adjacent text nodes are escaped as one run (line-start rules span them).
-                let mut run = String::new();
-                while let Some(Inline::Text { text }) = content.get(i) {
-                    run.push_str(text);
-                    i += 1;
-                }
-                self.text(&run);
-            } else {
-                self.inline(&content[i]);
-                i += 1;
+            // Adjacent text nodes are escaped as one run (line-start rules span them);
+            // adjacent code spans, emphasis, strong or strike are written as one (their
+            // backtick or delimiter runs would otherwise fuse: `*a**b*`).
+            let end = run_end(content, i);
+            self.set_next(&content[end..], outer_next, outer_is_edge);
+            let run = &content[i..end];
+            match run {
+                [Inline::Text { .. }, ..] => self.text(&concat(run)),
+                [Inline::Code { .. }, ..] => self.code_span(&concat(run)),
+                [single] => self.inline(single),
+                _ => self.inline(&merge_wrappers(run)),
             }
+            i = end;
+        }
+    }
+
+    /// Whether the next character written may be a `[` (a link or footnote reference).
+    fn bracket_follows(&self) -> bool {
+        let next = if self.next_is_edge {
+            self.edge_next
+        } else {
+            self.next
+        };
+        next == Some('[')
+    }
+
+    fn set_next(&mut self, following: &[Inline], outer: Option<char>, outer_edge: bool) {
+        (self.next, self.next_is_edge) = match following {
+            [] => (outer, outer_edge),
+            [Inline::Code { .. }, ..] if self.ctx.in_link => {
+                // A code run holding `]` in link text is written as text (`code_span`).
+                let run = concat(&following[..run_end(following, 0)]);
+                let c = if run.contains(']') {
+                    run.chars().next()
+                } else {
+                    Some('`')
+                };
+                (c, false)
+            }
+            [f, ..] => (first_char(f, self.ctx.in_link), false),
         }
     }
 
@@ -607,9 +663,11 @@ impl Writer {
                 escape_at = ordered_marker_punct(&chars[i..]).map(|j| i + j);
             }
             let punct = c.is_ascii_punctuation();
+            let bang_before_bracket = c == '!' && i + 1 == chars.len() && self.bracket_follows();
             if ALWAYS_ESCAPED.contains(&c)
                 || (punct && (self.line_start || self.after_ref))
                 || escape_at == Some(i)
+                || bang_before_bracket
             {
                 self.out.push('\\');
             }
@@ -622,8 +680,8 @@ impl Writer {
     fn inline(&mut self, i: &Inline) {
         match i {
             Inline::Text { text } => self.text(text),
-            Inline::Emphasis { content } => self.wrap("*", "*", content, self.ctx),
-            Inline::Strong { content } => self.wrap("**", "**", content, self.ctx),
+            Inline::Emphasis { content } => self.star_wrap("*", content),
+            Inline::Strong { content } => self.star_wrap("**", content),
             Inline::Strike { content } if self.ctx.in_strike => self.seq(content),
             Inline::Strike { content } => {
                 let ctx = Ctx {
@@ -640,8 +698,8 @@ impl Writer {
             {
                 self.seq(content);
             }
-            Inline::Superscript { content } => self.wrap("\\^(", ")", content, self.ctx),
-            Inline::Subscript { content } => self.wrap("\\_(", ")", content, self.ctx),
+            Inline::Superscript { content } => self.literal_wrap("\\^(", ")", content),
+            Inline::Subscript { content } => self.literal_wrap("\\_(", ")", content),
             Inline::Code { text } => self.code_span(text),
             Inline::Link { href, content } => self.link(href, content),
             Inline::Image(img) => self.image(img),
@@ -657,20 +715,58 @@ impl Writer {
 
     /// Render `content` in a nested writer, then write it between `open` and `close`
     /// with edge whitespace and line breaks moved outside the delimiters.
-    fn wrap(&mut self, open: &str, close: &str, content: &[Inline], ctx: Ctx) {
-        let mut sub = Writer::new(ctx, false);
+    /// Emphasis, strong, strike: `content` between delimiters that must flank it; when
+    /// CommonMark's flanking rules would not let them (`a**(b)**`, `文**「字」**`), the
+    /// content is written without them.
+    fn wrap(&mut self, delim: &str, close: &str, content: &[Inline], ctx: Ctx) {
+        let mode = if self.ctx.in_star && delim.starts_with('*') {
+            Flank::Strict
+        } else {
+            Flank::Normal
+        };
+        let mut sub = self.nested(ctx);
         sub.seq(content);
-        self.put(open, sub.into_piece(), close);
+        self.put(delim, sub.into_piece(), close, mode);
     }
 
-    fn put(&mut self, open: &str, p: Piece, close: &str) {
+    fn star_wrap(&mut self, delim: &str, content: &[Inline]) {
+        let ctx = Ctx {
+            in_star: true,
+            ..self.ctx
+        };
+        self.wrap(delim, delim, content, ctx);
+    }
+
+    /// Superscript and subscript: literal (escaped) markers around the content.
+    fn literal_wrap(&mut self, open: &str, close: &str, content: &[Inline]) {
+        let mut sub = Writer::new(self.ctx, false);
+        sub.seq(content);
+        self.put(open, sub.into_piece(), close, Flank::Literal);
+    }
+
+    fn put(&mut self, open: &str, p: Piece, close: &str, mode: Flank) {
         if p.lead_break {
             self.line_break();
         }
         if p.lead_ws {
             self.space();
         }
-        if !p.core.is_empty() {
+        let (prevs, nexts) = self.neighbours(&p);
+        // Delimiter runs fused with a nested wrapper's (`***x* y**`) must flank strictly,
+        // or CommonMark's "multiple of 3" rule may pair them differently.
+        let fused =
+            open.starts_with('*') && (p.core.starts_with('*') || ends_with_unescaped(&p.core, '*'));
+        let mode = if mode == Flank::Normal && fused {
+            Flank::Strict
+        } else {
+            mode
+        };
+        let ok = prevs
+            .iter()
+            .all(|&pv| nexts.iter().all(|&nx| flanks(pv, &p.core, nx, mode)));
+        if !ok || (mode != Flank::Literal && self.ends_with_delimiter(open)) {
+            self.markup(&p.core);
+        } else if !p.core.is_empty() {
             if open.starts_with('[') || open.starts_with("![") {
                 self.open_bracket(open);
             } else {
@@ -686,9 +782,62 @@ impl Writer {
         }
     }
 
+    /// Candidate characters before and after a wrapper's delimiters: as written, or, at
+    /// the edges of a nested writer (whose edge whitespace and breaks move outside the
+    /// enclosing wrapper), both what follows if the enclosing wrapper keeps its
+    /// delimiters (`None`, a delimiter) and what follows if it drops them.
+    fn neighbours(&self, p: &Piece) -> ([Option<char>; 2], [Option<char>; 2]) {
+        let prevs = if self.out.trim_start_matches([' ', '\t']).is_empty() {
+            let outside = if !self.out.is_empty() {
+                Some(' ')
+            } else if self.lead_break {
+                Some('\n')
+            } else {
+                self.edge_prev
+            };
+            [None, outside]
+        } else {
+            let c = self.out.chars().last();
+            [c, c]
+        };
+        // A hard break is written "\\\n": the delimiter is followed by a backslash.
+        let brk = if self.ctx.single_line { ' ' } else { '\\' };
+        let trail = if p.trail_break {
+            Some(brk)
+        } else if p.trail_ws {
+            Some(' ')
+        } else {
+            None
+        };
+        let nexts = match (trail, self.next_is_edge) {
+            (Some(c), false) => [Some(c), Some(c)],
+            (Some(c), true) => [None, Some(c)],
+            (None, true) => [None, self.edge_next],
+            (None, false) => [self.next, self.next],
+        };
+        (prevs, nexts)
+    }
+
+    /// Whether the output ends with an unescaped `*`/`~` that `open` would extend into a
+    /// longer (differently paired) delimiter run.
+    fn ends_with_delimiter(&self, open: &str) -> bool {
+        open.chars().next().is_some_and(|c| {
+            ends_with_unescaped(&self.out, c) || (self.out.is_empty() && self.edge_prev == Some(c))
+        })
+    }
+
     fn code_span(&mut self, code: &str) {
         let mut t = code.replace(['\r', '\n'], " ");
         if t.is_empty() {
+            return;
+        }
+        // Right after another code span (across a wrapper that wrote no delimiters) the
+        // backtick runs would merge; in link text a `]` would end a link label early
+        // (`[x `]:` y](u)` reads as a link reference definition). Write such code as text.
+        if self.out.chars().last().or(self.edge_prev) == Some('`')
+            || (self.ctx.in_link && t.contains(']'))
+        {
+            self.text(&t);
             return;
         }
         if self.ctx.in_table {
@@ -720,7 +869,12 @@ impl Writer {
             label.text(url);
             piece.core = label.finish();
         }
-        self.put("[", piece, &format!("]({})", destination(url)));
+        self.put(
+            "[",
+            piece,
+            &format!("]({})", destination(url)),
+            Flank::Literal,
+        );
     }
 
     fn image(&mut self, img: &Image) {
@@ -756,6 +910,146 @@ impl Writer {
             self.code_span(&tex);
             self.markup("$");
         }
+    }
+}
+
+/// Which inlines coalesce with an adjacent inline of the same kind.
+fn run_kind(i: &Inline) -> Option<u8> {
+    match i {
+        Inline::Text { .. } => Some(0),
+        Inline::Code { .. } => Some(1),
+        Inline::Emphasis { .. } => Some(2),
+        Inline::Strong { .. } => Some(3),
+        Inline::Strike { .. } => Some(4),
+        _ => None,
+    }
+}
+
+/// End (exclusive) of the run of same-kind inlines starting at `i`.
+fn run_end(content: &[Inline], i: usize) -> usize {
+    match content.get(i).and_then(run_kind) {
+        None => i + 1,
+        Some(k) => {
+            i + content[i..]
+                .iter()
+                .take_while(|x| run_kind(x) == Some(k))
+                .count()
+        }
+    }
+}
+
+/// The text of a run of text or code inlines.
+fn concat(run: &[Inline]) -> String {
+    run.iter()
+        .map(|i| match i {
+            Inline::Text { text } | Inline::Code { text } => text.as_str(),
+            _ => "",
+        })
+        .collect()
+}
+
+/// A run of emphasis, strong or strike inlines as one inline of that kind.
+fn merge_wrappers(run: &[Inline]) -> Inline {
+    let content: Vec<Inline> = run
+        .iter()
+        .flat_map(|i| match i {
+            Inline::Emphasis { content }
+            | Inline::Strong { content }
+            | Inline::Strike { content } => content.clone(),
+            other => vec![other.clone()],
+        })
+        .collect();
+    match run.first() {
+        Some(Inline::Strong { .. }) => Inline::Strong { content },
+        Some(Inline::Strike { .. }) => Inline::Strike { content },
+        _ => Inline::Emphasis { content },
+    }
+}
+
+/// Whether `s` ends with `c` not preceded by an escaping backslash.
+fn ends_with_unescaped(s: &str, c: char) -> bool {
+    let Some(before) = s.strip_suffix(c) else {
+        return false;
+    };
+    let backslashes = before.len() - before.trim_end_matches('\\').len();
+    backslashes % 2 == 0
+}
+
+/// CommonMark's notion of punctuation (Unicode P and S), approximated.
+fn is_punct(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace()
+}
+
+/// Whether emphasis delimiters around `core` would be left- and right-flanking given the
+/// characters before (`prev`) and after (`next`); `None` is a line edge or a delimiter.
+///
+/// `Flank::Strict` (a `*` run inside another `*` run) also requires the opener not to be
+/// right-flanking and the closer not to be left-flanking, so that an inner delimiter can
+/// never pair with an outer one.
+fn flanks(prev: Option<char>, core: &str, next: Option<char>, mode: Flank) -> bool {
+    let (Some(first), Some(last)) = (core.chars().next(), core.chars().last()) else {
+        return false;
+    };
+    if mode == Flank::Literal {
+        return true;
+    }
+    if first.is_whitespace() || last.is_whitespace() {
+        return false;
+    }
+    let ws = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    let punct_or_edge = |c: Option<char>| c.map_or(true, |c| c.is_whitespace() || is_punct(c));
+    match mode {
+        Flank::Literal => true,
+        Flank::Normal => {
+            (!is_punct(first) || punct_or_edge(prev)) && (!is_punct(last) || punct_or_edge(next))
+        }
+        Flank::Strict => {
+            (ws(prev) || (punct_or_edge(prev) && !is_punct(first)))
+                && (ws(next) || (punct_or_edge(next) && !is_punct(last)))
+        }
+    }
+}
+
+/// How delimiters around a nested run must relate to their neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flank {
+    /// Literal markers (links, `^(…)`): no flanking rules.
+    Literal,
+    /// Emphasis-style delimiters: CommonMark's left/right-flanking rules.
+    Normal,
+    /// Emphasis-style delimiters nested in a run of the same character.
+    Strict,
+}
+
+/// Approximately the first character an inline renders as (for flanking decisions).
+/// Emphasis-style wrappers count as their content (they may be written without
+/// delimiters; with delimiters the character is `*`/`~`, which never hurts).
+/// Inside link text (`in_link`) links are written as their text.
+fn first_char(i: &Inline, in_link: bool) -> Option<char> {
+    let first = |c: &[Inline]| c.first().and_then(|i| first_char(i, in_link));
+    match i {
+        Inline::Emphasis { content } | Inline::Strong { content } | Inline::Strike { content } => {
+            if content.is_empty() {
+                Some('*')
+            } else {
+                first(content)
+            }
+        }
+        Inline::Text { text } => {
+            text.chars()
+                .next()
+                .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        }
+        Inline::LineBreak => Some('\\'),
+        Inline::Link { href, content } if in_link || safe_href(href).is_none() => first(content),
+        Inline::Image(img) if safe_img_src(&img.src).is_none() => img.alt.chars().next(),
+        Inline::Link { .. } | Inline::FootnoteRef { .. } => Some('['),
+        Inline::Image(_) => Some('!'),
+        // Code holding `]` in link text is written as text (see `code_span`).
+        Inline::Code { text } if in_link && text.contains(']') => text.chars().next(),
+        Inline::Code { .. } => Some('`'),
+        Inline::Math { .. } => Some('$'),
+        Inline::Superscript { .. } | Inline::Subscript { .. } => Some('\\'),
     }
 }
 
@@ -1337,6 +1631,151 @@ mod tests {
             md(vec![Block::Rule, p(vec![t("x")]), Block::Rule]),
             "***\n\nx\n\n---\n"
         );
+    }
+
+    #[test]
+    fn emphasis_only_where_it_flanks() {
+        let strong = |s: &str| Inline::Strong {
+            content: vec![t(s)],
+        };
+        let cases = [
+            (
+                vec![t("中文"), strong("「强调」"), t("中文")],
+                "中文「强调」中文\n",
+            ),
+            (vec![t("a"), strong("(b)"), t("c")], "a(b)c\n"),
+            (vec![strong("Note:"), t(" text")], "**Note:** text\n"),
+            (vec![t("「"), strong("重要"), t("」")], "「**重要**」\n"),
+            (vec![t("x"), strong("y"), t("z")], "x**y**z\n"),
+        ];
+        for (content, want) in cases {
+            let out = md(vec![p(content.clone())]);
+            assert_eq!(out, want);
+            assert_eq!(
+                paragraph_texts(&out, gfm()),
+                vec![inline_text(&content)],
+                "{out}"
+            );
+        }
+    }
+
+    /// A tiny deterministic generator (no dev-dependency needed).
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((self.0 >> 33) as usize) % n
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        "word",
+        "中文",
+        "«ar»",
+        "!",
+        "*",
+        "**",
+        "_",
+        "`",
+        "``",
+        "[",
+        "]",
+        "(",
+        ")",
+        "<",
+        ">",
+        "&amp;",
+        "#",
+        "1.",
+        "- ",
+        "+",
+        "=",
+        "|",
+        "~",
+        "$",
+        "^",
+        "\\",
+        ":",
+        "!",
+        "é",
+        "👍",
+        " ",
+        "「",
+        "」",
+        "。",
+        "a_b",
+        "x*y",
+        "<b>",
+        "](javascript:x)",
+        "[^1]",
+        "{#id}",
+    ];
+
+    fn gen_inlines(r: &mut Lcg, depth: usize) -> Vec<Inline> {
+        let mut out = Vec::new();
+        for _ in 0..1 + r.next(5) {
+            let text = (0..1 + r.next(3))
+                .map(|_| PIECES[r.next(PIECES.len())])
+                .collect::<String>();
+            let inner = |r: &mut Lcg| {
+                if depth == 0 {
+                    vec![t(&text)]
+                } else {
+                    gen_inlines(r, depth - 1)
+                }
+            };
+            out.push(match r.next(9) {
+                0 => Inline::Emphasis { content: inner(r) },
+                1 => Inline::Strong { content: inner(r) },
+                2 => Inline::Strike { content: inner(r) },
+                3 => Inline::Code { text: text.clone() },
+                4 => {
+                    let mut content = inner(r);
+                    if inline_text(&content).trim().is_empty() {
+                        content.push(t("x"));
+                    }
+                    Inline::Link {
+                        href: "https://e.com/(x)".into(),
+                        content,
+                    }
+                }
+                5 => Inline::Link {
+                    href: "javascript:alert(1)".into(),
+                    content: inner(r),
+                },
+                6 => Inline::LineBreak,
+                _ => t(&text),
+            });
+        }
+        out
+    }
+
+    fn squash(s: &str) -> String {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn generated_paragraphs_are_safe_and_keep_their_text() {
+        let seed: u64 = std::env::var("MD_SEED")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(7);
+        let n: usize = std::env::var("MD_N")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(3000);
+        let mut r = Lcg(seed);
+        for _ in 0..n {
+            let content = gen_inlines(&mut r, 2);
+            let out = md(vec![p(content.clone())]);
+            assert_safe(&out);
+            let want = squash(&inline_text(&content));
+            let got = squash(&paragraph_texts(&out, gfm()).concat());
+            assert_eq!(got, want, "{content:?}\n{out}");
+        }
     }
 
     #[test]

@@ -79,6 +79,13 @@ pub fn reading_minutes(s: &str) -> u32 {
     minutes.round().max(1.0) as u32
 }
 
+/// A lazily compiled static regex. Patterns are literals covered by unit tests, so a
+/// failure to compile is a programming error caught by `cargo test`, not page input.
+pub fn re(cell: &'static std::sync::OnceLock<regex::Regex>, pat: &str) -> &'static regex::Regex {
+    #[allow(clippy::expect_used)]
+    cell.get_or_init(|| regex::Regex::new(pat).expect("static regex pattern"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,11 +112,4 @@ mod tests {
         assert_eq!(reading_minutes(&"字".repeat(2000)), 5);
         assert_eq!(reading_minutes(&"word ".repeat(2300)), 10);
     }
-}
-
-/// A lazily compiled static regex. Patterns are literals covered by unit tests, so a
-/// failure to compile is a programming error caught by `cargo test`, not page input.
-pub fn re(cell: &'static std::sync::OnceLock<regex::Regex>, pat: &str) -> &'static regex::Regex {
-    #[allow(clippy::expect_used)]
-    cell.get_or_init(|| regex::Regex::new(pat).expect("static regex pattern"))
 }
