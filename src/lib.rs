@@ -54,10 +54,29 @@ pub fn extract(html: &str, opts: &Options) -> Result<Article, Error> {
         }
         _ => None,
     };
-    let doc = dom::Doc::parse(html, base, &opts.limits)?;
-    let meta = meta::collect(&doc);
-    let selection = extract::select(&doc, &meta, &opts.limits)?;
-    build::article(&doc, meta, &selection, opts)
+    let doc = dom::Doc::parse(html, base.clone(), &opts.limits)?;
+    let first = article_of(&doc, opts);
+    let light = match &first {
+        Err(Error::NoContent) => true,
+        Ok(a) => a.word_count < 150,
+        Err(_) => false,
+    };
+    if !light || doc.dropped_hidden == 0 {
+        return first;
+    }
+    drop(doc);
+    let doc = dom::Doc::parse_keeping_hidden(html, base, &opts.limits)?;
+    match (first, article_of(&doc, opts)) {
+        (Ok(a), Ok(b)) if b.word_count as f64 > a.word_count as f64 * 1.5 + 50.0 => Ok(b),
+        (Ok(a), _) => Ok(a),
+        (Err(_), second) => second,
+    }
+}
+
+fn article_of(doc: &dom::Doc, opts: &Options) -> Result<Article, Error> {
+    let meta = meta::collect(doc);
+    let selection = extract::select(doc, &meta, &opts.limits)?;
+    build::article(doc, meta, &selection, opts)
 }
 
 /// Decode raw bytes (BOM, `<meta charset>`, then sniffing) and extract.

@@ -6,6 +6,7 @@
 //! Special subtrees (code, data tables, figures, math) are converted by `special`, which
 //! reuses this builder for cell and caption content.
 
+use super::footnotes;
 use super::special;
 use super::urls;
 use crate::dom::{is_block_tag, Doc, NodeId};
@@ -66,6 +67,8 @@ pub struct Builder<'a> {
     last_img_placeholder: bool,
     max_depth: usize,
     pub(super) work: u64,
+    /// Footnote target id → label, from the references met so far.
+    notes: std::collections::HashMap<String, String>,
 }
 
 fn heading_level(tag: &str) -> Option<u8> {
@@ -89,6 +92,42 @@ fn frame_kind(tag: &str) -> Option<FrameKind> {
         "sub" => FrameKind::Sub,
         _ => return None,
     })
+}
+
+fn prev_element_sibling(doc: &Doc, id: NodeId) -> Option<NodeId> {
+    let p = doc.node(id).parent?;
+    let kids = &doc.node(p).children;
+    let pos = kids.iter().position(|&k| k == id)?;
+    kids[..pos]
+        .iter()
+        .rev()
+        .copied()
+        .find(|&k| doc.node(k).is_element())
+}
+
+/// Heading permalinks (`¶`, `#`, `§`, Sphinx `headerlink`, anchor.js) are UI, not text.
+fn is_permalink_anchor(doc: &Doc, id: NodeId) -> bool {
+    let n = doc.node(id);
+    let class = n.attr("class").unwrap_or("").to_ascii_lowercase();
+    if [
+        "headerlink",
+        "anchorjs-link",
+        "anchor-link",
+        "hash-link",
+        "heading-anchor",
+        "header-anchor",
+        "permalink",
+    ]
+    .iter()
+    .any(|c| class.contains(c))
+    {
+        return true;
+    }
+    let text = doc.text_of(id);
+    let t = text.trim();
+    n.attr("href").is_some_and(|h| h.starts_with('#'))
+        && matches!(t, "¶" | "#" | "§" | "🔗" | "")
+        && !n.children.iter().any(|&c| doc.node(c).tag() == "img")
 }
 
 /// Should the walk skip this element entirely (code gutters, MathJax previews)?
@@ -132,6 +171,7 @@ impl<'a> Builder<'a> {
             last_img_placeholder: false,
             max_depth,
             work: 0,
+            notes: std::collections::HashMap::new(),
         }
     }
 
@@ -177,6 +217,44 @@ impl<'a> Builder<'a> {
         if tag != "br" {
             self.br_run = 0;
         }
+        if matches!(tag, "a" | "sup") {
+            if footnotes::is_backlink(doc, id) {
+                return None;
+            }
+            if let Some((target, label)) = footnotes::reference(doc, id) {
+                self.space_before_inline();
+                self.notes.insert(target, label.clone());
+                self.push_inline(Inline::FootnoteRef { id: label });
+                return None;
+            }
+        }
+        if footnotes::is_notes_container(doc, id) && !self.notes.is_empty() {
+            self.flush();
+            for li in footnotes::items(doc, id) {
+                let mut sub = Builder::new(
+                    doc,
+                    self.sel,
+                    self.max_depth.saturating_sub(self.containers.len()).max(2),
+                );
+                sub.notes = std::mem::take(&mut self.notes);
+                for &c in &doc.node(li).children {
+                    sub.add_subtree(c);
+                }
+                self.notes = std::mem::take(&mut sub.notes);
+                self.work += sub.work;
+                let blocks = sub.finish();
+                let key = doc.node(li).attr("id").unwrap_or("");
+                let label = self
+                    .notes
+                    .get(key)
+                    .cloned()
+                    .unwrap_or_else(|| footnotes::sanitize(key));
+                if !blocks.is_empty() && !label.is_empty() {
+                    self.push_block(Block::Footnote { id: label, blocks });
+                }
+            }
+            return None;
+        }
         match tag {
             "pre" | "listing" | "xmp" | "plaintext" => {
                 self.flush();
@@ -202,6 +280,18 @@ impl<'a> Builder<'a> {
                     self.push_block(b);
                 }
                 return None;
+            }
+            "div" | "span"
+                if node.attr("class").is_some_and(|c| {
+                    c.split_whitespace()
+                        .any(|w| w == "wp-caption" || w == "image-caption-wrap")
+                }) =>
+            {
+                if let Some(b) = special::figure(self, id) {
+                    self.flush();
+                    self.push_block(b);
+                    return None;
+                }
             }
             "figure" => {
                 if let Some(b) = special::figure(self, id) {
@@ -261,18 +351,34 @@ impl<'a> Builder<'a> {
                 }
                 return None;
             }
-            "x-noscript-img" => {
-                if self.last_img_placeholder {
-                    if let Some(src) = urls::image_src(doc, id) {
-                        self.push_inline(Inline::Image(Image {
-                            src,
-                            alt: String::new(),
-                            title: None,
-                        }));
+            "noscript" => {
+                // A `<noscript>` image is the fallback of a lazy image just before it:
+                // keep it only when that image had no usable source. Text content
+                // (server-rendered apps) is walked normally.
+                let st = &self.sel.stats[id as usize];
+                if st.images > 0 && st.weight() < 25 {
+                    let prev_has_img = prev_element_sibling(doc, id)
+                        .is_some_and(|p| self.sel.stats[p as usize].images > 0);
+                    if self.last_img_placeholder || !prev_has_img {
+                        self.last_img_placeholder = false;
+                        for d in doc.descendants(id) {
+                            if doc.node(d).tag() == "img" {
+                                if let Some(src) = urls::image_src(doc, d) {
+                                    let alt = crate::text::normalize_space(
+                                        doc.node(d).attr("alt").unwrap_or(""),
+                                    );
+                                    self.push_inline(Inline::Image(Image {
+                                        src,
+                                        alt,
+                                        title: None,
+                                    }));
+                                    break;
+                                }
+                            }
+                        }
                     }
-                    self.last_img_placeholder = false;
+                    return None;
                 }
-                return None;
             }
             "br" => {
                 self.br_run += 1;
@@ -336,6 +442,9 @@ impl<'a> Builder<'a> {
             _ => {}
         }
         if tag == "a" {
+            if is_permalink_anchor(doc, id) {
+                return None;
+            }
             if let Some(href) = node.attr("href").and_then(|h| urls::link_href(doc, h)) {
                 self.space_before_inline();
                 self.frames.push(Frame {

@@ -8,7 +8,7 @@
 
 use crate::extract::hints;
 use crate::model::{Block, Inline, Removed};
-use crate::text::{is_sentence_end, normalize_space};
+use crate::text::normalize_space;
 
 /// Plain text of inlines (for comparisons).
 pub fn inline_text(v: &[Inline]) -> String {
@@ -60,11 +60,20 @@ fn bold_heading(content: &[Inline]) -> Option<Vec<Inline>> {
     };
     let text = normalize_space(&inline_text(inner));
     let chars = text.chars().count();
-    if chars == 0 || chars > 60 || crate::text::word_count(&text) > 12 {
+    let weight = crate::text::TextStats::of(&text).weight();
+    if chars == 0
+        || weight > 120
+        || (crate::text::TextStats::of(&text).cjk == 0 && crate::text::word_count(&text) > 14)
+    {
         return None;
     }
     let last = text.chars().last()?;
-    if is_sentence_end(last) || matches!(last, ':' | '：' | ';' | '；' | ',' | '，') {
+    // Closing quotes and brackets end headings too («“引擎”更强劲»); only real
+    // sentence punctuation marks a bold sentence.
+    if matches!(
+        last,
+        '.' | '!' | '?' | '。' | '！' | '？' | '…' | '؟' | ':' | '：' | ';' | '；' | ',' | '，'
+    ) {
         return None;
     }
     if inner
@@ -180,7 +189,7 @@ pub fn process(
         let is_teaser = match &blocks[i] {
             Block::Paragraph { content } => {
                 let t = squash(&inline_text(content));
-                let t = strip_cut(&t);
+                let t = strip_label(strip_cut(&t));
                 t.chars().count() >= 20 && {
                     let mut rest = String::new();
                     for b in &blocks[i + 1..] {
@@ -201,6 +210,28 @@ pub fn process(
             i += 1;
         }
     }
+    // Leading furniture before the first real paragraph: a lone short link (section
+    // kicker) or a bare date line (the date is metadata).
+    while let Some(first) = blocks.first() {
+        if !is_kicker_or_date(first) {
+            break;
+        }
+        let b = blocks.remove(0);
+        note("kicker or date line before the article", &b);
+    }
+    // Trailing sign-off: a short last line with the reporter's e-mail.
+    while let Some(last) = blocks.last() {
+        let t = block_text(last);
+        if !(matches!(last, Block::Paragraph { .. })
+            && t.chars().count() <= 60
+            && t.contains('@')
+            && t.contains('.'))
+        {
+            break;
+        }
+        let b = blocks.remove(blocks.len() - 1);
+        note("sign-off line", &b);
+    }
     // Exact consecutive repeats.
     blocks.dedup_by(|a, b| a == b && !matches!(a, Block::Rule));
     // Leading/trailing rules.
@@ -211,6 +242,36 @@ pub fn process(
         blocks.remove(0);
     }
     blocks
+}
+
+fn is_kicker_or_date(b: &Block) -> bool {
+    let Block::Paragraph { content } = b else {
+        return false;
+    };
+    let text = normalize_space(&inline_text(content));
+    if text.is_empty() || text.chars().count() > 40 {
+        return false;
+    }
+    let lone_link = content.len() == 1 && matches!(content[0], Inline::Link { .. });
+    lone_link
+        || crate::meta::date::normalize(&text, None).is_some_and(|_| {
+            // Mostly date: digits, month names, separators.
+            let letters = text
+                .chars()
+                .filter(|c| c.is_alphabetic() && !crate::text::is_cjk(*c))
+                .count();
+            letters <= 12
+        })
+}
+
+/// Strip a short leading label (`核心提示：`, `Summary:`) from a teaser.
+fn strip_label(t: &str) -> &str {
+    for (i, c) in t.char_indices().take(12) {
+        if c == '：' || c == ':' {
+            return &t[i + c.len_utf8()..];
+        }
+    }
+    t
 }
 
 /// Strip a trailing ellipsis or cut-off entity (`…`, `...`, `&rdqu`).

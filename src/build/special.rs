@@ -228,7 +228,7 @@ pub fn figure(b: &mut Builder<'_>, id: NodeId) -> Option<Block> {
         }
         let n = doc.node(d);
         match n.tag() {
-            "img" | "x-noscript-img" => {
+            "img" => {
                 if let Some(src) = urls::image_src(doc, d) {
                     if !images.iter().any(|i: &Image| i.src == src) {
                         let alt = crate::text::normalize_space(n.attr("alt").unwrap_or(""));
@@ -241,6 +241,14 @@ pub fn figure(b: &mut Builder<'_>, id: NodeId) -> Option<Block> {
                 }
             }
             "figcaption" if caption.is_empty() => caption = inline_content(b, d),
+            // WordPress classic captions: `div.wp-caption > img + p.wp-caption-text`.
+            _ if caption.is_empty()
+                && d != id
+                && n.attr("class").is_some_and(|c| c.contains("caption"))
+                && !n.children.iter().any(|&c| doc.node(c).tag() == "img") =>
+            {
+                caption = inline_content(b, d)
+            }
             // Figures that wrap code, tables or quotes are not image figures.
             "pre" | "table" | "blockquote" => return None,
             _ => {}

@@ -135,7 +135,17 @@ impl Doc {
         page_url: Option<url::Url>,
         limits: &crate::Limits,
     ) -> Result<Doc, crate::Error> {
-        parse::parse(html, page_url, limits)
+        parse::parse(html, page_url, limits, false)
+    }
+
+    /// Parse keeping elements hidden only by the `hidden`/`aria-hidden` attributes (a
+    /// retry when the visible page yields no content).
+    pub fn parse_keeping_hidden(
+        html: &str,
+        page_url: Option<url::Url>,
+        limits: &crate::Limits,
+    ) -> Result<Doc, crate::Error> {
+        parse::parse(html, page_url, limits, true)
     }
 
     pub fn node(&self, id: NodeId) -> &Node {

@@ -8,8 +8,20 @@ use ego_tree::iter::Edge;
 /// Is an element hidden by its own attributes (CSS `display:none`/`visibility:hidden`
 /// inline, the `hidden` attribute, `aria-hidden="true"`)? The live-DOM snapshot marks
 /// nodes hidden by stylesheets with `data-readmark-hidden`.
-fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() || el.attr("data-readmark-hidden").is_some() {
+fn is_hidden(el: &scraper::node::Element, keep_hidden_attr: bool) -> bool {
+    if el.attr("data-readmark-hidden").is_some() {
+        return true;
+    }
+    if keep_hidden_attr {
+        // Second chance for server-rendered pages whose content waits in a `hidden`
+        // container for a script to reveal it (streaming SSR); inline `display:none`
+        // still hides.
+        return el.attr("style").is_some_and(|s| {
+            let s = s.replace(char::is_whitespace, "").to_ascii_lowercase();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        });
+    }
+    if el.attr("hidden").is_some() {
         return true;
     }
     if el.attr("aria-hidden") == Some("true") {
@@ -67,8 +79,32 @@ fn keep_attr(name: &str) -> bool {
     ) || name.starts_with("data-")
 }
 
-pub(super) fn parse(html: &str, page_url: Option<url::Url>, limits: &Limits) -> Result<Doc, Error> {
-    let parsed = scraper::Html::parse_document(html);
+/// Parse as a browser with scripting disabled would: `<noscript>` content becomes
+/// elements. Server-rendered apps (forums, SPAs) put their crawler-visible content there;
+/// lazy-image fallbacks in `<noscript>` are reconciled by the builder.
+fn parse_html(html: &str) -> scraper::Html {
+    use html5ever::tendril::TendrilSink;
+    let opts = html5ever::driver::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    html5ever::driver::parse_document(
+        scraper::HtmlTreeSink::new(scraper::Html::new_document()),
+        opts,
+    )
+    .one(html)
+}
+
+pub(super) fn parse(
+    html: &str,
+    page_url: Option<url::Url>,
+    limits: &Limits,
+    keep_hidden_attr: bool,
+) -> Result<Doc, Error> {
+    let parsed = parse_html(html);
     let mut doc = Doc {
         nodes: Vec::new(),
         body: 0,
@@ -116,9 +152,9 @@ pub(super) fn parse(html: &str, page_url: Option<url::Url>, limits: &Limits) -> 
                         continue;
                     }
                     let tag = el.name().to_ascii_lowercase();
-                    if is_dropped_tag(&tag) || is_hidden(el) {
+                    if is_dropped_tag(&tag) || is_hidden(el, keep_hidden_attr) {
                         collect_head(&mut doc, &tag, el);
-                        if is_hidden(el) {
+                        if is_hidden(el, keep_hidden_attr) {
                             doc.dropped_hidden += 1;
                         }
                         skip_depth = 1;
@@ -259,7 +295,7 @@ fn collect_head(doc: &mut Doc, tag: &str, el: &scraper::node::Element) {
     }
 }
 
-/// Text-bearing dropped elements: `<title>`, JSON-LD, TeX scripts, `<noscript>` images.
+/// Text-bearing dropped elements: `<title>`, JSON-LD, TeX scripts.
 fn finish_skipped(
     doc: &mut Doc,
     tag: &str,
@@ -292,37 +328,6 @@ fn finish_skipped(
                 doc.push(Some(id), NodeKind::Text(Box::from(text)), depth + 1);
             }
         }
-        "noscript" => {
-            // Lazy-loading pages put the real <img> in <noscript>; html5ever keeps it as
-            // text. Recover a lone image's src (when its sibling image is a placeholder
-            // the builder prefers this one).
-            if let Some(src) = noscript_img_src(text) {
-                let depth = doc.node(cur).depth + 1;
-                doc.push(
-                    Some(cur),
-                    NodeKind::Element {
-                        tag: "x-noscript-img".into(),
-                        attrs: Box::new([(Box::from("src"), Box::from(src.as_str()))]),
-                    },
-                    depth,
-                );
-            }
-        }
         _ => {}
     }
-}
-
-fn noscript_img_src(text: &str) -> Option<String> {
-    let lower = text.to_ascii_lowercase();
-    let i = lower.find("<img")?;
-    if lower[i + 4..].contains("<img") {
-        return None;
-    }
-    let frag = scraper::Html::parse_fragment(&text[i..]);
-    let img = frag.tree.values().find_map(|n| {
-        n.as_element()
-            .filter(|e| e.name() == "img")
-            .map(|e| e.attr("src").unwrap_or("").to_string())
-    })?;
-    (!img.is_empty()).then_some(img)
 }

@@ -7,7 +7,6 @@ pub fn is_dropped_tag(tag: &str) -> bool {
         "script"
             | "style"
             | "template"
-            | "noscript"
             | "iframe"
             | "frame"
             | "frameset"

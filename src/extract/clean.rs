@@ -93,7 +93,7 @@ pub fn clean(
     reasons
 }
 
-fn verdict(doc: &Doc, id: NodeId, ev: Evidence<'_>) -> Option<&'static str> {
+pub fn verdict(doc: &Doc, id: NodeId, ev: Evidence<'_>) -> Option<&'static str> {
     let Evidence {
         st,
         excluded,

@@ -15,7 +15,7 @@ pub fn unlikely() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"\b(?:ad|ads|adv|advert\w*|adsense|agegate|banner\w*|breadcrumbs?|crumbs?|combx|comments?|commentlist|community|cookie\w*|consent|disqus|extra|footer\w*|gdpr|header|legends|menu\w*|related|remark|replies|rss|shoutbox|sidebar\w*|skyscraper|social\w*|sponsor\w*|supplemental|pagination|pager|paging|popup|modal|newsletter\w*|subscribe\w*|subscription|signup|share\w*|sharing|masthead|topbar|navbar|nav|navigation|pinglun|xiangguan|tuijian|fenxiang|banquan|weizhi|place|position|copyright|toolbar|widget\w*|promo\w*|outbrain|taboola|recirc\w*|trending|popular|readmore|recommend\w*|paywall|login|bio|tags|taglist|print|skip|jump|breaking|ticker|overlay|hidden|offscreen)\b",
+        r"\b(?:ad|ads|adv|advert\w*|adsense|agegate|banner\w*|breadcrumbs?|crumbs?|combx|comments?|commentlist|community|cookie\w*|consent|disqus|extra|footer\w*|gdpr|header|legends|menu\w*|related|remark|replies|rss|shoutbox|sidebar\w*|skyscraper|social\w*|sponsor\w*|supplemental|pagination|pager|paging|popup|modal|newsletter\w*|subscribe\w*|subscription|signup|share\w*|sharing|masthead|topbar|navbar|nav|navigation|pinglun|xiangguan|tuijian|fenxiang|banquan|weizhi|place|position|copyright|toolbar|widget\w*|promo\w*|outbrain|taboola|recirc\w*|trending|popular|readmore|recommend\w*|paywall|login|bio|tags|taglist|print|skip|jump|breaking|ticker|overlay|hidden|offscreen|affiliate|disclosure|headerlink)\b",
     )
 }
 
@@ -42,7 +42,7 @@ pub fn negative() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"\b(?:ad|ads|hidden|hid|banner|combx|comments?|com|contact|footer|gdpr|masthead|media|meta|outbrain|promo\w*|related|scroll|share\w*|shoutbox|sidebar|skyscraper|sponsor\w*|shopping|tags|widget\w*|pinglun|xiangguan|tuijian|fenxiang|banquan|copyright|byline|author|dateline|newsletter|subscribe|recommend\w*|caption|credit)\b",
+        r"\b(?:ad|ads|hidden|hid|banner|combx|comments?|com|contact|footer|gdpr|masthead|media|meta|outbrain|promo\w*|related|scroll|share\w*|shoutbox|sidebar|skyscraper|sponsor\w*|shopping|tags|widget\w*|pinglun|xiangguan|tuijian|fenxiang|banquan|copyright|byline|author|dateline|newsletter|subscribe|recommend\w*|credit)\b",
     )
 }
 
@@ -72,9 +72,9 @@ pub fn boilerplate_text() -> &'static Regex {
     re(
         &R,
         r"(?ix)^\s*(?:
-        (?:share|tweet|follow\ us|subscribe|sign\ up|advertisement|sponsored|related\ (?:articles|stories|posts)|recommended|read\ more|more\ from|you\ may\ also\ like|comments?\b|leave\ a\ (?:comment|reply)|copyright\s*©|©\s*\d{4}|all\ rights\ reserved|back\ to\ top|skip\ to)
-        |\(?\s*责任编辑\s*[:：]?.{0,20}\)?\s*$
-        |\(?\s*编辑\s*[:：].{0,20}\)?\s*$
+        (?:share|tweet|follow\ us|subscribe|sign\ up|advertisement|sponsored|related\ (?:articles|stories|posts)|recommended|read\ more|more\ from|you\ may\ also\ like|comments?\b|leave\ a\ (?:comment|reply)|copyright\s*©|©\s*\d{4}|[ⓒ©]\s*\S+.{0,30}(?:무단|금지|reserved|版权)|무단\s*전재|all\ rights\ reserved|back\ to\ top|skip\ to|like\ this:\s*(?:like\s*)?loading|(?:please\ )?enable\ javascript|javascript\ is\ (?:disabled|required)|this\ (?:site|page)\ requires\ javascript)
+        |[(（]?\s*责任编辑\s*[:：]?.{0,20}[)）]?\s*$
+        |[(（]?\s*(?:编辑|编审|校对|审核)\s*[:：].{0,20}[)）]?\s*$
         |[-—=_*]{3,}\s*分隔线\s*[-—=_*]*\s*$
         |上一篇|下一篇|发表评论|网友评论|相关阅读|相关文章|相关新闻|栏目列表|推荐内容|推荐阅读|热门文章|热点推荐|猜你喜欢|版权所有|版权声明|免责声明|分享到|扫一扫|点击\s*[:：]?\s*\d+\s*次
         |関連記事|この記事をシェア|シェアする|前の記事|次の記事|コメントする

@@ -32,12 +32,21 @@ pub struct Selection {
 fn attempt(doc: &Doc, meta: &Meta, st: &[stats::NodeStats], flags: Flags) -> Selection {
     let n = doc.nodes.len();
     let mut excluded = vec![false; n];
-    if flags.strip_unlikely {
-        for id in 0..n {
-            let inherited = doc.nodes[id].parent.is_some_and(|p| excluded[p as usize]);
-            excluded[id] =
-                inherited || (doc.nodes[id].is_element() && score::is_unlikely(doc, id as NodeId));
+    let body_weight = st[doc.body as usize].weight().max(1) as f64;
+    for id in 0..n {
+        let node = &doc.nodes[id];
+        if node.parent.is_some_and(|p| excluded[p as usize]) {
+            excluded[id] = true;
+            continue;
         }
+        if !node.is_element() {
+            continue;
+        }
+        let furniture = score::is_structural_furniture(doc, id as NodeId)
+            || (flags.strip_unlikely && score::is_unlikely(doc, id as NodeId));
+        // A wrapper holding most of the page is never furniture, whatever its class
+        // says (`wy-grid-for-nav`).
+        excluded[id] = furniture && (st[id].weight() as f64) < body_weight * 0.6;
     }
     for &m in &meta.meta_nodes {
         for d in doc.descendants(m) {
@@ -45,11 +54,38 @@ fn attempt(doc: &Doc, meta: &Meta, st: &[stats::NodeStats], flags: Flags) -> Sel
         }
     }
     let scores = score::score(doc, st, &excluded, flags);
-    let roots = match select::top_candidate(doc, &scores) {
-        Some(top) => select::with_siblings(doc, top, &scores, st, &excluded, flags),
+    let top = select::top_candidate(doc, &scores);
+    let roots = match top {
+        Some(top) => select::with_siblings(
+            doc,
+            top,
+            &scores,
+            st,
+            &excluded,
+            flags,
+            meta.title.as_deref(),
+        ),
         None => vec![doc.body],
     };
     let mut removed = vec![false; n];
+    let mut root_reasons = Vec::new();
+    // Merged siblings are judged like any block inside the article.
+    for &r in &roots {
+        if Some(r) == top || r == doc.body {
+            continue;
+        }
+        let ev = clean::Evidence {
+            st,
+            excluded: &excluded,
+            scores: &scores,
+            flags,
+            meta_nodes: &meta.meta_nodes,
+        };
+        if let Some(reason) = clean::verdict(doc, r, ev) {
+            removed[r as usize] = true;
+            root_reasons.push((r, reason));
+        }
+    }
     let ev = clean::Evidence {
         st,
         excluded: &excluded,
@@ -57,7 +93,8 @@ fn attempt(doc: &Doc, meta: &Meta, st: &[stats::NodeStats], flags: Flags) -> Sel
         flags,
         meta_nodes: &meta.meta_nodes,
     };
-    let reasons = clean::clean(doc, &roots, ev, &mut removed);
+    let mut reasons = clean::clean(doc, &roots, ev, &mut removed);
+    reasons.extend(root_reasons);
     Selection {
         roots,
         removed,
@@ -119,7 +156,12 @@ pub fn select(doc: &Doc, meta: &Meta, limits: &Limits) -> Result<Selection, Erro
             best = Some((w, sel));
             break;
         }
-        if best.as_ref().is_none_or(|(bw, _)| w > *bw) {
+        // A looser attempt must clearly beat a stricter one: loosening also lets
+        // furniture back in.
+        if best
+            .as_ref()
+            .is_none_or(|(bw, _)| w as f64 > *bw as f64 * 1.3)
+        {
             best = Some((w, sel));
         }
     }

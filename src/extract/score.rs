@@ -55,6 +55,20 @@ fn tag_prior(tag: &str) -> f64 {
     }
 }
 
+/// Furniture by tag or ARIA role alone (kept out even when the retry loop relaxes the
+/// class/id hints).
+pub fn is_structural_furniture(doc: &Doc, id: NodeId) -> bool {
+    let n = doc.node(id);
+    match n.tag() {
+        "nav" | "aside" => true,
+        "footer" => !doc
+            .ancestors(id)
+            .take(3)
+            .any(|a| matches!(doc.node(a).tag(), "blockquote" | "figure")),
+        _ => n.attr("role").is_some_and(hints::unlikely_role),
+    }
+}
+
 /// Is this node excluded from scoring and content (furniture by tag, role or hint)?
 pub fn is_unlikely(doc: &Doc, id: NodeId) -> bool {
     let n = doc.node(id);
@@ -77,8 +91,15 @@ pub fn is_unlikely(doc: &Doc, id: NodeId) -> bool {
     ) {
         return false;
     }
-    if matches!(tag, "nav" | "aside" | "footer") {
+    if matches!(tag, "nav" | "aside") {
         return true;
+    }
+    if tag == "footer" {
+        // A quote's or figure's own footer carries its attribution.
+        return !doc
+            .ancestors(id)
+            .take(3)
+            .any(|a| matches!(doc.node(a).tag(), "blockquote" | "figure"));
     }
     if n.attr("role").is_some_and(hints::unlikely_role) {
         return true;
@@ -121,8 +142,11 @@ pub fn score(doc: &Doc, st: &[NodeStats], excluded: &[bool], flags: Flags) -> Ve
         if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
             continue;
         }
-        let mut vote =
-            1.0 + commas as f64 + (weight as f64 / 100.0).floor().min(t::LENGTH_BONUS_CAP);
+        let mut vote = 1.0
+            + commas as f64
+            + (weight as f64 / 100.0)
+                .floor()
+                .min(t::LENGTH_BONUS_CAP * (1 + s.br_pairs) as f64);
         // Link-heavy "paragraphs" (menus written as text) vote weakly.
         if s.inline_weight > 0 {
             let ld = (s.link_weight as f64 / s.weight().max(1) as f64).min(1.0);

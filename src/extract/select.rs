@@ -24,7 +24,7 @@ pub fn top_candidate(doc: &Doc, scores: &[f64]) -> Option<NodeId> {
         .filter(|(_, s)| *s >= top_score * t::ALT_ANCESTOR_SHARE)
         .map(|(id, _)| *id)
         .collect();
-    if strong.len() + 1 >= t::ALT_ANCESTOR_MIN {
+    if strong.len() >= t::ALT_ANCESTOR_MIN {
         for anc in doc.ancestors(top) {
             if doc.node(anc).tag() == "body" || doc.node(anc).tag() == "#root" {
                 break;
@@ -33,7 +33,7 @@ pub fn top_candidate(doc: &Doc, scores: &[f64]) -> Option<NodeId> {
                 .iter()
                 .filter(|&&c| doc.ancestors(c).any(|a| a == anc))
                 .count();
-            if shared + 1 >= t::ALT_ANCESTOR_MIN {
+            if shared >= t::ALT_ANCESTOR_MIN {
                 top = anc;
                 break;
             }
@@ -76,6 +76,7 @@ pub fn with_siblings(
     st: &[NodeStats],
     excluded: &[bool],
     flags: Flags,
+    title: Option<&str>,
 ) -> Vec<NodeId> {
     let Some(parent) = doc.node(top).parent else {
         return vec![top];
@@ -84,8 +85,10 @@ pub fn with_siblings(
     let threshold = t::SIBLING_MIN_SCORE.max(top_score * t::SIBLING_SCORE_SHARE);
     let top_class = doc.node(top).attr("class").unwrap_or("").to_string();
     let mut out = Vec::new();
+    let mut seen_top = false;
     for &s in &doc.node(parent).children {
         if s == top {
+            seen_top = true;
             out.push(s);
             continue;
         }
@@ -93,9 +96,24 @@ pub fn with_siblings(
         if !sn.is_element() || excluded[s as usize] {
             continue;
         }
+        // The article's header block (headline, kicker, info line) before the body is
+        // metadata, not content.
+        if !seen_top && is_header_block(doc, s, st, title) {
+            continue;
+        }
         let mut bonus = 0.0;
         if !top_class.is_empty() && sn.attr("class") == Some(top_class.as_str()) {
             bonus += top_score * 0.2;
+        }
+        // Figures next to the article (lead image with its caption) belong to it.
+        let sst = &st[s as usize];
+        if (sn.tag() == "figure"
+            || (sst.images > 0 && sst.images <= 2 && sst.weight() < 300 && is_lead_art(doc, s)))
+            && sst.link_density() < 0.3
+            && !super::score::is_unlikely(doc, s)
+        {
+            out.push(s);
+            continue;
         }
         let sc = scores[s as usize];
         if sc.is_finite() && sc + bonus >= threshold {
@@ -118,4 +136,62 @@ pub fn with_siblings(
         }
     }
     out
+}
+
+/// A block holding the page's headline (h1, or a heading equal to the title) with little
+/// other text.
+fn is_header_block(doc: &Doc, id: NodeId, st: &[NodeStats], title: Option<&str>) -> bool {
+    let squash = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let title = title.map(squash);
+    let Some(h) = doc.descendants(id).find(|&d| {
+        let tag = doc.node(d).tag();
+        tag == "h1"
+            || (matches!(tag, "h2" | "h3")
+                && title
+                    .as_deref()
+                    .is_some_and(|t| !t.is_empty() && squash(&doc.text_of(d)) == t))
+    }) else {
+        return false;
+    };
+    st[id as usize]
+        .weight()
+        .saturating_sub(st[h as usize].weight())
+        < 300
+}
+
+/// An image block beside the article: images not wrapped in links (avatars and teasers
+/// are), and no avatar/logo/icon hint on the block or its images.
+fn is_lead_art(doc: &Doc, id: NodeId) -> bool {
+    let hint = |n: &crate::dom::Node| {
+        let ci = n.class_id();
+        ci.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "avatar" | "author" | "profile" | "logo" | "icon" | "emoji" | "badge"
+            )
+        }) || n
+            .attr("alt")
+            .is_some_and(|a| a.contains("头像") || a.to_lowercase().contains("avatar"))
+    };
+    if hint(doc.node(id)) {
+        return false;
+    }
+    for d in doc.descendants(id) {
+        let n = doc.node(d);
+        if n.tag() == "img"
+            && (hint(n)
+                || doc
+                    .ancestors(d)
+                    .take_while(|&a| a != id)
+                    .any(|a| doc.node(a).tag() == "a"))
+        {
+            return false;
+        }
+    }
+    true
 }

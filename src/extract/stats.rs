@@ -17,6 +17,8 @@ pub struct NodeStats {
     pub images: u32,
     pub list_items: u32,
     pub headings: u32,
+    /// `<br><br>` pairs among the children: paragraphs written with line breaks.
+    pub br_pairs: u32,
     /// Has an element child that is block-level.
     pub has_block_child: bool,
     /// Contains a block-level element anywhere below.
@@ -53,10 +55,23 @@ pub fn compute(doc: &Doc) -> Vec<NodeStats> {
             }
             NodeKind::Element { tag, .. } => {
                 let tag: &str = tag;
+                let mut prev_br = false;
+                for &c in &node.children {
+                    match &doc.nodes[c as usize].kind {
+                        NodeKind::Text(t) if t.trim().is_empty() => {}
+                        NodeKind::Element { tag, .. } if tag.as_ref() == "br" => {
+                            if prev_br {
+                                s.br_pairs += 1;
+                            }
+                            prev_br = true;
+                        }
+                        _ => prev_br = false,
+                    }
+                }
                 match tag {
                     "a" if node.attr("href").is_some() => s.link_weight = s.weight(),
                     "p" => s.paragraphs += 1,
-                    "img" | "picture" | "x-noscript-img" => s.images += 1,
+                    "img" => s.images += 1,
                     "li" => s.list_items += 1,
                     "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => s.headings += 1,
                     _ => {}

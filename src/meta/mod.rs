@@ -51,6 +51,8 @@ fn headings(doc: &Doc) -> Vec<String> {
         let n = doc.node(id);
         if matches!(n.tag(), "h1" | "h2") {
             let t = crate::text::normalize_space(&doc.text_of(id));
+            // Heading permalinks (Sphinx `¶`, `#`) are not part of the heading.
+            let t = t.trim_end_matches(['¶', '#', '§', '🔗', ' ']).to_string();
             if !t.is_empty() && t.len() < 400 {
                 out.push(t);
             }
@@ -99,21 +101,82 @@ fn visible_byline(doc: &Doc) -> Option<(NodeId, String)> {
         if text.is_empty() || words > 12 || text.len() > 120 {
             continue;
         }
+        // Prefer the name element inside a byline block.
+        let inner = doc.descendants(id).skip(1).find(|&d| {
+            let dn = doc.node(d);
+            dn.attr("rel").is_some_and(|r| r.contains("author"))
+                || dn
+                    .attr("itemprop")
+                    .is_some_and(|r| r == "author" || r == "name")
+                || dn
+                    .class_id()
+                    .split_whitespace()
+                    .any(|w| matches!(w, "author" | "fn" | "name" | "author name"))
+        });
+        let text = match inner {
+            Some(d) => crate::text::normalize_space(&doc.text_of(d)),
+            None => text,
+        };
+        if text.is_empty() {
+            continue;
+        }
         return Some((id, clean_byline(&text)));
     }
     None
 }
 
-/// `By Jane Doe` → `Jane Doe`.
+/// `By Jane Doe · Updated March 9, 2024 · 14 comments` → `Jane Doe`: strip the
+/// "by" prefix (in our first-class languages) and cut at separators and dates.
 pub fn clean_byline(s: &str) -> String {
-    let t = s.trim();
+    let mut t = crate::text::normalize_space(s);
+    for sep in [" · ", " | ", " • ", "•", "|", " — ", " – ", "\n"] {
+        if let Some(i) = t.find(sep) {
+            if i > 0 {
+                t.truncate(i);
+            }
+        }
+    }
+    // A date or time after the name.
+    static D: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let d = crate::text::re(
+        &D,
+        r"\s+(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}年|\d{1,2}:\d{2}|(?i:updated|published|posted|on)\b).*$",
+    );
+    t = d.replace(&t, "").to_string();
     let lower = t.to_lowercase();
-    for p in ["by ", "by: ", "written by ", "von ", "par ", "por "] {
+    for p in [
+        "by: ",
+        "by ",
+        "written by ",
+        "words by ",
+        "von ",
+        "par ",
+        "por ",
+        "di ",
+        "door ",
+        "av ",
+        "af ",
+        "przez ",
+        "автор: ",
+        "автор ",
+        "بقلم: ",
+        "بقلم ",
+        "كتب: ",
+        "كتب ",
+        "מאת: ",
+        "מאת ",
+        "作者：",
+        "作者:",
+        "文／",
+        "文/",
+        "記者 ",
+        "记者 ",
+    ] {
         if lower.starts_with(p) {
             return t[p.len()..].trim().to_string();
         }
     }
-    t.to_string()
+    t.trim().to_string()
 }
 
 /// Collect page-level metadata.

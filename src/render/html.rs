@@ -8,7 +8,7 @@
 //!   Content-Security-Policy (no scripts, no external styles, images only) and a small
 //!   inline stylesheet.
 //!
-//! Every text node and attribute value goes through [`escape`] (`& < > " '`). URLs are
+//! Every text node and attribute value is escaped (`& < > " '`). URLs are
 //! allowlisted again here (defense in depth; the builder already filters): links may be
 //! `http:`, `https:`, `mailto:` or a `#fragment`, images `http:`, `https:` or a
 //! `data:image/{png,jpeg,gif,webp}` URL. A link with any other URL renders as its text; an
@@ -148,7 +148,6 @@ h1,h2,h3,h4,h5,h6{line-height:1.3;margin:1.6em 0 .6em}
 h1{font-size:2rem;margin-top:0}
 header{margin-bottom:2rem}
 .byline{color:var(--muted);font-size:.9rem}
-.byline>*+*::before{content:" · "}
 a{color:var(--link)}
 p,ul,ol,blockquote,figure,pre,.table-wrap,.footnote{margin:0 0 1.1em}
 ul,ol{padding-inline-start:1.6em}
@@ -234,7 +233,7 @@ fn header(a: &Article, out: &mut String) {
         out.push_str(&format!("<h1>{}</h1>\n", escape(t)));
     }
     if !parts.is_empty() {
-        out.push_str(&format!("<p class=\"byline\">{}</p>\n", parts.join("")));
+        out.push_str(&format!("<p class=\"byline\">{}</p>\n", parts.join(" · ")));
     }
     out.push_str("</header>\n");
 }
