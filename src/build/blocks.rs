@@ -43,6 +43,10 @@ struct Frame {
     content: Vec<Inline>,
 }
 
+/// Inline formatting deeper than this is flattened (its text kept): renderers walk
+/// inlines recursively and the wasm32 stack is 1 MiB. Links never nest.
+const MAX_INLINE_DEPTH: usize = 16;
+
 /// What to undo when leaving an element.
 #[derive(Debug, Clone, Copy, Default)]
 struct Exit {
@@ -445,7 +449,12 @@ impl<'a> Builder<'a> {
             if is_permalink_anchor(doc, id) {
                 return None;
             }
-            if let Some(href) = node.attr("href").and_then(|h| urls::link_href(doc, h)) {
+            let nested_link = self.frames.iter().any(|f| f.kind == FrameKind::Link);
+            if let Some(href) = node
+                .attr("href")
+                .filter(|_| !nested_link && self.frames.len() < MAX_INLINE_DEPTH)
+                .and_then(|h| urls::link_href(doc, h))
+            {
                 self.space_before_inline();
                 self.frames.push(Frame {
                     kind: FrameKind::Link,
@@ -456,7 +465,7 @@ impl<'a> Builder<'a> {
             }
             return Some(exit);
         }
-        if let Some(kind) = frame_kind(tag) {
+        if let Some(kind) = frame_kind(tag).filter(|_| self.frames.len() < MAX_INLINE_DEPTH) {
             self.space_before_inline();
             self.frames.push(Frame {
                 kind,

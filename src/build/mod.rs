@@ -115,7 +115,7 @@ pub fn article(doc: &Doc, meta: Meta, sel: &Selection, opts: &Options) -> Result
     };
     a.dir = Some(if rtl { Dir::Rtl } else { Dir::Ltr });
     if a.excerpt.is_none() {
-        a.excerpt = first_paragraph(&a.blocks).map(|t| truncate_words(&t, 300));
+        a.excerpt = first_paragraph(&a.blocks).map(|t| truncate_words(&t, 2000));
     }
     if a.image.is_none() {
         a.image = first_image(&a.blocks);

@@ -46,6 +46,16 @@ pub fn negative() -> &'static Regex {
     )
 }
 
+/// Comment threads can outweigh the article; they are never "the wrapper of the page".
+pub fn is_discussion(class_id: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"\b(?:comments?|commentlist|disqus|replies|respond|discussion|pinglun)\b",
+    )
+    .is_match(class_id)
+}
+
 /// ARIA roles of page furniture.
 pub fn unlikely_role(role: &str) -> bool {
     matches!(

@@ -46,7 +46,9 @@ fn attempt(doc: &Doc, meta: &Meta, st: &[stats::NodeStats], flags: Flags) -> Sel
             || (flags.strip_unlikely && score::is_unlikely(doc, id as NodeId));
         // A wrapper holding most of the page is never furniture, whatever its class
         // says (`wy-grid-for-nav`).
-        excluded[id] = furniture && (st[id].weight() as f64) < body_weight * 0.6;
+        excluded[id] = furniture
+            && ((st[id].weight() as f64) < body_weight * 0.6
+                || hints::is_discussion(&node.class_id()));
     }
     for &m in &meta.meta_nodes {
         for d in doc.descendants(m) {

@@ -229,7 +229,8 @@ pub fn collect(doc: &Doc) -> Meta {
     m.site_name = first_meta(doc, &["og:site_name", "application-name", "twitter:site"])
         .or(ld.publisher.clone())
         .filter(|s| !s.starts_with('@'))
-        .or(site_from_title.filter(|s| crate::text::word_count(s) <= 8));
+        .or(site_from_title
+            .filter(|s| crate::text::word_count(s) <= 6 && site_name_confirmed(doc, s)));
 
     let info = info_line::find(doc);
     let byline = visible_byline(doc);
@@ -319,10 +320,11 @@ pub fn collect(doc: &Doc) -> Meta {
             first_meta(
                 doc,
                 &[
-                    "description",
-                    "og:description",
-                    "twitter:description",
                     "dc.description",
+                    "dcterms.description",
+                    "og:description",
+                    "description",
+                    "twitter:description",
                 ],
             )
         })
@@ -356,6 +358,66 @@ pub fn collect(doc: &Doc) -> Meta {
         .or_else(|| doc.page_url.as_ref().map(|u| u.to_string()));
     m.ld_body = ld.body;
     m
+}
+
+/// A site name taken from the `<title>` suffix is kept only when the page confirms it:
+/// it is the text (or logo `alt`) of a link to the site's home page, or the host name.
+fn site_name_confirmed(doc: &Doc, name: &str) -> bool {
+    let squash = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let want = squash(name);
+    if want.is_empty() {
+        return false;
+    }
+    if let Some(host) = doc
+        .page_url
+        .as_ref()
+        .and_then(|u| u.host_str().map(str::to_string))
+    {
+        if want.len() >= 3 && squash(&host).contains(&want) {
+            return true;
+        }
+    }
+    let mut checked = 0;
+    for id in doc.descendants(doc.body) {
+        let n = doc.node(id);
+        if n.tag() != "a" {
+            continue;
+        }
+        let Some(href) = n.attr("href") else { continue };
+        let home = match doc.resolve(href) {
+            Some(u) => {
+                u.path() == "/"
+                    && u.query().is_none()
+                    && doc
+                        .page_url
+                        .as_ref()
+                        .is_none_or(|p| p.host_str() == u.host_str())
+            }
+            None => false,
+        };
+        if !home {
+            continue;
+        }
+        checked += 1;
+        if checked > 50 {
+            break;
+        }
+        let mut texts = vec![doc.text_of(id)];
+        for d in doc.descendants(id) {
+            if let Some(alt) = doc.node(d).attr("alt") {
+                texts.push(alt.to_string());
+            }
+        }
+        if texts.iter().any(|t| squash(t) == want) {
+            return true;
+        }
+    }
+    false
 }
 
 /// First `<time datetime>` (or `pubdate`) in the body.
