@@ -198,7 +198,14 @@ pub fn process(
                             break;
                         }
                     }
-                    rest.starts_with(t) && rest.len() > t.len()
+                    // A real teaser is cut (`…`, a broken entity) or runs past the first
+                    // following block; an identical paragraph is a repeat, not a teaser.
+                    let next = squash(&block_text(&blocks[i + 1]));
+                    let full = squash(&inline_text(content));
+                    let cut = full.ends_with('…')
+                        || full.ends_with("...")
+                        || strip_cut(&full).len() + 3 < full.len() && !full.ends_with('.');
+                    rest.starts_with(t) && rest.len() > t.len() && (cut || t.len() > next.len())
                 }
             }
             _ => false,
@@ -233,7 +240,11 @@ pub fn process(
         note("sign-off line", &b);
     }
     // Exact consecutive repeats.
-    blocks.dedup_by(|a, b| a == b && !matches!(a, Block::Rule));
+    // Repeated figures and short lines (captions printed twice) go; long paragraphs that
+    // repeat are the author's.
+    blocks.dedup_by(|a, b| {
+        a == b && !matches!(a, Block::Rule) && block_text(a).chars().count() < 120
+    });
     // Leading/trailing rules.
     while matches!(blocks.last(), Some(Block::Rule)) {
         blocks.pop();

@@ -82,7 +82,7 @@ pub fn boilerplate_text() -> &'static Regex {
     re(
         &R,
         r"(?ix)^\s*(?:
-        (?:share|tweet|follow\ us|subscribe|sign\ up|advertisement|sponsored|related\ (?:articles|stories|posts)|recommended|read\ more|more\ from|you\ may\ also\ like|comments?\b|leave\ a\ (?:comment|reply)|copyright\s*©|©\s*\d{4}|[ⓒ©]\s*\S+.{0,30}(?:무단|금지|reserved|版权)|무단\s*전재|all\ rights\ reserved|back\ to\ top|skip\ to|like\ this:\s*(?:like\s*)?loading|(?:please\ )?enable\ javascript|javascript\ is\ (?:disabled|required)|this\ (?:site|page)\ requires\ javascript)
+        (?:share|tweet|follow\ us|subscribe|sign\ up|advertisement|sponsored|related\ (?:articles|stories|posts)|recommended|read\ more|more\ from|you\ may\ also\ like|comments?\b|leave\ a\ (?:comment|reply)|copyright\s*©|©\s*\d{4}|[ⓒ©]\s*\S+.{0,30}(?:무단|금지|reserved|版权)|무단\s*전재|all\ rights\ reserved|back\ to\ top|skip\ to|related:|see\ (?:more|also):|also\ on\ \S+\.\w+|don'?t\ miss|more\ great\ \w+\ stories|like\ this\ (?:story|article)\?|tell\ us\ what\ you\ think|advert$|caption$|photo:\ |photograph:\ |image\ copyright|image\ caption|image\ \d+\ of\ \d+|\d+\s?of\s?\d+\s*$|media\ playback\ is\ unsupported|this\ slideshow\ requires\ javascript|getty\ images$|like\ this:\s*(?:like\s*)?loading|(?:please\ )?enable\ javascript|javascript\ is\ (?:disabled|required)|this\ (?:site|page)\ requires\ javascript)
         |[(（]?\s*责任编辑\s*[:：]?.{0,20}[)）]?\s*$
         |[(（]?\s*(?:编辑|编审|校对|审核)\s*[:：].{0,20}[)）]?\s*$
         |[-—=_*]{3,}\s*分隔线\s*[-—=_*]*\s*$
