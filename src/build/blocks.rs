@@ -260,6 +260,29 @@ impl<'a> Builder<'a> {
             return None;
         }
         match tag {
+            // Math as our own reader page writes it (`code.math`, `pre.math`): keeps
+            // extraction idempotent on Readmark's output.
+            "code" | "pre"
+                if node
+                    .attr("class")
+                    .is_some_and(|c| c.split_whitespace().any(|w| w == "math")) =>
+            {
+                let tex = doc.text_of(id).trim().to_string();
+                if !tex.is_empty() {
+                    if tag == "pre"
+                        || node
+                            .attr("class")
+                            .is_some_and(|c| c.contains("math-display"))
+                    {
+                        self.flush();
+                        self.push_block(Block::Math { tex });
+                    } else {
+                        self.space_before_inline();
+                        self.push_inline(Inline::Math { tex });
+                    }
+                }
+                return None;
+            }
             "pre" | "listing" | "xmp" | "plaintext" => {
                 self.flush();
                 let b = special::code_block(doc, id);
@@ -525,7 +548,9 @@ impl<'a> Builder<'a> {
     fn push_text(&mut self, t: &str) {
         let mut buf = String::new();
         for c in t.chars() {
-            if crate::text::is_space(c) {
+            // Only HTML's ASCII whitespace collapses; NBSP, U+3000 and friends are text
+            // (trimmed only at block edges).
+            if c.is_ascii_whitespace() {
                 self.pending_space = true;
                 if c == '\n' || c == '\r' {
                     self.pending_newline = true;

@@ -11,6 +11,7 @@
 //! Node ids are assigned in document (pre-)order, so every child has a larger id than its
 //! parent: a reverse loop over ids visits children before parents (bottom-up sums).
 
+mod depth_guard;
 mod parse;
 mod tags;
 

@@ -104,7 +104,8 @@ pub(super) fn parse(
     limits: &Limits,
     keep_hidden_attr: bool,
 ) -> Result<Doc, Error> {
-    let parsed = parse_html(html);
+    let guarded = super::depth_guard::guard(html, limits.max_depth);
+    let parsed = parse_html(&guarded);
     let mut doc = Doc {
         nodes: Vec::new(),
         body: 0,

@@ -1,0 +1,139 @@
+//! Writing the snapshot as HTML that html5ever parses back into the same tree.
+//!
+//! The snapshot is parsed only by the core (never rendered), but the page controls every
+//! name and text in it, so the writer follows the HTML serialization rules closely enough
+//! that page content cannot change the structure the core sees: text is escaped, raw-text
+//! elements cannot be closed early by their own content, odd element and attribute names
+//! are replaced or dropped, and `<plaintext>` (which has no end tag) is written as `<pre>`.
+
+/// Elements without an end tag.
+pub fn is_void(tag: &str) -> bool {
+    matches!(
+        tag,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+            | "param"
+            | "keygen"
+            | "frame"
+            | "basefont"
+            | "bgsound"
+    )
+}
+
+/// Elements whose text children are written unescaped (the HTML parser reads them as raw
+/// text; `noscript` too, because both the page and html5ever parse with scripting on).
+pub fn is_raw_text(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script" | "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript"
+    )
+}
+
+/// Elements the browser never renders: they are not checked for visibility (they would
+/// all count as hidden) and are left for the core to handle.
+pub fn is_unrendered(tag: &str) -> bool {
+    matches!(
+        tag,
+        "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "base"
+            | "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "source"
+            | "track"
+            | "param"
+            | "area"
+            | "map"
+            | "wbr"
+            | "br"
+    )
+}
+
+fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')
+}
+
+/// A tag name safe to write: the element's local name when it is a plain name, else `span`.
+pub fn tag_name(local: &str) -> String {
+    let lower = local.to_ascii_lowercase();
+    let ok =
+        lower.starts_with(|c: char| c.is_ascii_alphabetic()) && lower.chars().all(is_name_char);
+    match lower.as_str() {
+        _ if !ok => "span".to_string(),
+        "plaintext" => "pre".to_string(),
+        _ => lower,
+    }
+}
+
+/// Attribute names worth writing: plain names only, and no event handlers.
+pub fn keep_attr_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.chars().all(is_name_char)
+        && !name.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("on"))
+}
+
+pub fn push_text_escaped(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+pub fn push_attr(out: &mut String, name: &str, value: &str) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Raw text of `tag`, made unable to end its element early: every `</tag`
+/// (ASCII case-insensitive) becomes `<\/tag`. `<style>` text is dropped (the core does
+/// not read it), as is the text of scripts other than JSON (JSON-LD feeds the metadata).
+pub fn push_raw_text(out: &mut String, tag: &str, script_type: Option<&str>, s: &str) {
+    match tag {
+        "style" => return,
+        "script" if !script_type.is_some_and(|t| t.to_ascii_lowercase().contains("json")) => return,
+        _ => {}
+    }
+    let needle = format!("</{tag}");
+    let bytes = s.as_bytes();
+    let mut last = 0;
+    let mut i = 0;
+    while i + needle.len() <= bytes.len() {
+        if bytes[i] == b'<' && bytes[i..i + needle.len()].eq_ignore_ascii_case(needle.as_bytes()) {
+            out.push_str(&s[last..i]);
+            out.push_str("<\\/");
+            last = i + 2;
+            i += needle.len();
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&s[last..]);
+}

@@ -1,0 +1,236 @@
+//! Browser glue (wasm32 only): snapshot the live page, run the core, hand back JSON.
+//!
+//! Kept thin: [`snapshot`] reads the page, the core does everything else, and this module
+//! only converts options, results and errors. The same build runs as WebAssembly and, on
+//! pages whose CSP forbids WebAssembly in content scripts (Chromium), as JavaScript made
+//! by `wasm2js` — so both paths produce identical output.
+//!
+//! The content script calls [`read_page`] once; it returns one JSON string (one boundary
+//! crossing, parsed by `JSON.parse`):
+//!
+//! ```json
+//! {"ok": true, "markdown": "# Title…", "markdownFrontMatter": "---…", "snapshot": {…},
+//!  "timings": {"snapshotMs": 3, "extractMs": 12}, "selection": false, "article": {…}}
+//! {"ok": false, "code": "no_content", "message": "no readable content found"}
+//! ```
+//! `article` is the JSON export (`render::to_json`, schema `readmark/1`), byte for byte
+//! what the CLI writes with `--format json`.
+
+pub mod html_out;
+pub mod snapshot;
+pub mod visibility;
+
+use crate::render::{self, MarkdownOptions};
+use crate::{Article, Error, Options};
+use serde::Deserialize;
+use snapshot::{Snapshot, SnapshotError, SnapshotOptions};
+use wasm_bindgen::prelude::*;
+
+/// Options of [`read_page`] (from JS: `{selectionOnly: true}`; missing fields default).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ReadOptions {
+    pub selection_only: bool,
+    /// Also return the snapshot's HTML (`snapshot.html`), for debugging differences
+    /// from the CLI: `readmark --explain` on it shows what the core saw.
+    pub include_snapshot: bool,
+}
+
+/// A failed read: a stable code (translated by the extension) and a developer message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl From<Error> for ReadError {
+    fn from(e: Error) -> Self {
+        ReadError {
+            code: e.code(),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<SnapshotError> for ReadError {
+    fn from(e: SnapshotError) -> Self {
+        let limits = crate::Limits::default();
+        match e {
+            SnapshotError::Empty => ReadError {
+                code: "no_content",
+                message: "the document is empty".into(),
+            },
+            SnapshotError::NoSelection => ReadError {
+                code: "no_selection",
+                message: "nothing is selected".into(),
+            },
+            SnapshotError::TooManyElements(n) => Error::TooManyElements {
+                count: n,
+                limit: limits.max_elements,
+            }
+            .into(),
+            SnapshotError::TooLarge(n) => Error::InputTooLarge {
+                bytes: n,
+                limit: limits.max_input_bytes,
+            }
+            .into(),
+        }
+    }
+}
+
+/// Content types the core cannot read even though a content script can run there
+/// (the built-in PDF viewer, an image or a video shown on its own).
+fn unsupported_content_type(ct: &str) -> bool {
+    let ct = ct.to_ascii_lowercase();
+    ct == "application/pdf"
+        || ct.starts_with("image/")
+        || ct.starts_with("video/")
+        || ct.starts_with("audio/")
+}
+
+/// Extract the article from a snapshot. With a selection, everything selected is the
+/// article (no scoring: the user chose it), with the page's metadata.
+pub fn extract_snapshot(snap: &Snapshot, selection: bool) -> Result<Article, Error> {
+    let opts = Options {
+        url: Some(snap.url.clone()).filter(|u| u.starts_with("http") || u.starts_with("file")),
+        ..Options::default()
+    };
+    if !selection {
+        return crate::extract(&snap.html, &opts);
+    }
+    let base = opts.url.as_deref().and_then(|u| url::Url::parse(u).ok());
+    let doc = crate::dom::Doc::parse(&snap.html, base, &opts.limits)?;
+    let meta = crate::meta::collect(&doc);
+    let sel = crate::extract::Selection {
+        roots: vec![doc.body],
+        removed: vec![false; doc.nodes.len()],
+        reasons: Vec::new(),
+        stats: crate::extract::stats::compute(&doc),
+    };
+    let article = crate::build::article(&doc, meta, &sel, &opts)?;
+    if article.blocks.is_empty() {
+        return Err(Error::NoContent);
+    }
+    Ok(article)
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Snapshot `document` and extract the article: the whole result as a JSON string.
+pub fn read_document(doc: &web_sys::Document, o: &ReadOptions) -> Result<String, ReadError> {
+    let t0 = now_ms();
+    if unsupported_content_type(&doc.content_type()) {
+        return Err(ReadError {
+            code: "unsupported_document",
+            message: format!("cannot read a {} document", doc.content_type()),
+        });
+    }
+    let snap = snapshot::snapshot_document(
+        doc,
+        &SnapshotOptions {
+            selection_only: o.selection_only,
+            ..SnapshotOptions::default()
+        },
+    )?;
+    let t1 = now_ms();
+    let article = extract_snapshot(&snap, o.selection_only)?;
+    let markdown = render::to_markdown(
+        &article,
+        &MarkdownOptions {
+            front_matter: false,
+        },
+    );
+    let markdown_fm = render::to_markdown(&article, &MarkdownOptions { front_matter: true });
+    let json = render::to_json(&article);
+    let t2 = now_ms();
+    let head = serde_json::json!({
+        "ok": true,
+        "selection": o.selection_only,
+        "markdown": markdown,
+        "markdownFrontMatter": markdown_fm,
+        "snapshot": {
+            "bytes": snap.html.len(),
+            "url": snap.url,
+            "baseUrl": snap.base_url,
+            "lang": snap.lang,
+            "stats": snap.stats,
+        },
+        "timings": { "snapshotMs": t1 - t0, "extractMs": t2 - t1 },
+    })
+    .to_string();
+    let head = if o.include_snapshot {
+        let mut v: serde_json::Value = serde_json::from_str(&head).unwrap_or_default();
+        v["snapshot"]["html"] = serde_json::Value::String(snap.html.clone());
+        v.to_string()
+    } else {
+        head
+    };
+    // `head` is a JSON object: splice the ordered article export in as its last member.
+    let mut s = head;
+    s.pop();
+    s.push_str(",\"article\":");
+    s.push_str(json.trim_end());
+    s.push('}');
+    Ok(s)
+}
+
+/// JS: `readPage({selectionOnly})` → JSON string of `{ok: true, …}` or
+/// `{ok: false, code, message}`. Never throws for page content.
+#[wasm_bindgen(js_name = readPage)]
+pub fn read_page(options: JsValue) -> String {
+    let opts: ReadOptions = if options.is_undefined() || options.is_null() {
+        ReadOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).unwrap_or_default()
+    };
+    let result = match web_sys::window().and_then(|w| w.document()) {
+        Some(doc) => read_document(&doc, &opts),
+        None => Err(ReadError {
+            code: "no_document",
+            message: "no document in this context".into(),
+        }),
+    };
+    result.unwrap_or_else(|e| {
+        serde_json::json!({"ok": false, "code": e.code, "message": e.message}).to_string()
+    })
+}
+
+/// JS: the crate version (the extension shows it in the console).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Extract an article from HTML; returns the JSON export as a JS object.
+#[wasm_bindgen(js_name = extractJson)]
+pub fn extract_json(html: &str, url: Option<String>) -> Result<JsValue, JsValue> {
+    use serde::Serialize;
+    let opts = Options {
+        url,
+        ..Default::default()
+    };
+    let article = crate::extract(html, &opts).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let v = render::to_json_value(&article);
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// Extract an article from HTML and render it as Markdown.
+#[wasm_bindgen(js_name = extractMarkdown)]
+pub fn extract_markdown(
+    html: &str,
+    url: Option<String>,
+    front_matter: bool,
+) -> Result<String, JsValue> {
+    let opts = Options {
+        url,
+        ..Default::default()
+    };
+    let article = crate::extract(html, &opts).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    Ok(render::to_markdown(
+        &article,
+        &MarkdownOptions { front_matter },
+    ))
+}
