@@ -4,7 +4,9 @@
 # before every CI run costs a second.
 #
 # Installs/checks: a Rust toolchain (>= the crate's rust-version), rustfmt, clippy, the
-# wasm32-unknown-unknown target, python3 >= 3.10 (for ../shared/bench/score.py).
+# wasm32-unknown-unknown target, python3 >= 3.10 (for ../shared/bench/score.py), and for the
+# browser extension: node + the npm tools, wasm-bindgen-cli, Chromium + chromedriver,
+# Firefox ESR + geckodriver. `scripts/setup.sh --demo`: only what `cargo xtask demo` needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -78,15 +80,83 @@ py_version=$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 version_ge "$py_version" 3.10 || die "python3 $py_version < 3.10 (needed by ../shared/bench/score.py)"
 log "python3 $py_version"
 
-# ---------------------------------------------------------------- later: browsers and wasm-bindgen
-# Not needed yet (the current CI is host tests + the wasm32 build + the corpus smoke). When the
-# browser work lands, add here, each behind a version check (see ../shared/docs/TOOLCHAIN.md):
-#   - wasm-bindgen-cli at exactly the pinned wasm-bindgen version (about 5 minutes; `--locked`
-#     fails on this kind of machine, so install without it):
-#       cargo install wasm-bindgen-cli --version 0.2.130
-#   - browsers for wasm-bindgen-test and the extension end-to-end tests (about 1 minute):
-#       apt-get install -y chromium chromium-driver firefox-esr
-#   - geckodriver for Firefox (6-9 minutes): cargo install geckodriver
-#   - npm: playwright-core, web-ext (about 30 s)
+# ---------------------------------------------------------------- the browser extension
+# (see ../shared/docs/TOOLCHAIN.md). `--demo` installs only what `cargo xtask demo` needs
+# (no Firefox, no geckodriver). Every step is skipped when the right version is there.
+mode="${1:-all}"
+
+# Node.js (esbuild, wasm2js, playwright-core, web-ext, axe-core come from npm).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    apt_install nodejs npm
+fi
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+[ "$node_major" -ge 18 ] || die "node $(node --version) < 18"
+log "node $(node --version)"
+
+# npm packages, pinned in package-lock.json: reinstalled only when the lock file changed.
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.readmark-lock 2>/dev/null)" != "$lock_sum" ]; then
+    log "npm ci (esbuild, binaryen, playwright-core, web-ext, axe-core)"
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$lock_sum" > node_modules/.readmark-lock
+else
+    log "npm packages present"
+fi
+
+# wasm-bindgen-cli at exactly the crate's pinned wasm-bindgen (about 5 minutes; `--locked`
+# fails on this kind of machine).
+wb_want=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml | head -n1)
+wb_have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$wb_have" != "$wb_want" ]; then
+    log "cargo install wasm-bindgen-cli --version $wb_want (have: ${wb_have:-none})"
+    cargo install wasm-bindgen-cli --version "$wb_want"
+else
+    log "wasm-bindgen $wb_have present"
+fi
+
+# Browsers from Debian (about 1 minute): Chromium + chromedriver, Firefox ESR, CJK fonts.
+pkgs=()
+command -v chromium >/dev/null 2>&1 || pkgs+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || pkgs+=(chromium-driver)
+if [ "$mode" != "--demo" ]; then
+    command -v firefox-esr >/dev/null 2>&1 || pkgs+=(firefox-esr)
+fi
+# CJK fonts, so the reader's screenshots of Chinese/Japanese pages show text, not boxes.
+[ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto | grep -q CJK \
+    || pkgs+=(fonts-noto-cjk)
+if [ "${#pkgs[@]}" -gt 0 ]; then
+    apt_install "${pkgs[@]}"
+else
+    log "browsers present"
+fi
+
+# geckodriver for Firefox (wasm-bindgen-test and the e2e tests). A debug build: it only
+# relays WebDriver commands, and building it without optimisation takes minutes less.
+if [ "$mode" != "--demo" ]; then
+    gd_want=0.37.1
+    gd_have=$(geckodriver --version 2>/dev/null | awk 'NR==1{print $2}' || true)
+    if [ "$gd_have" != "$gd_want" ]; then
+        log "cargo install geckodriver --version $gd_want --debug (have: ${gd_have:-none})"
+        cargo install geckodriver --version "$gd_want" --debug
+    else
+        log "geckodriver $gd_have present"
+    fi
+fi
+
+# ---------------------------------------------------------------- fuzzing (optional)
+# CI's fuzz smoke (`cargo xtask fuzz`) uses the stable driver in fuzz/src/bin/smoke.rs and
+# needs nothing more. The coverage-guided engine (`cargo xtask fuzz --engine libfuzzer`)
+# needs a nightly toolchain and cargo-fuzz (about 2 minutes to build); set
+# READMARK_FUZZ=1 to install cargo-fuzz when a nightly toolchain is present.
+if [ "${READMARK_FUZZ:-0}" = 1 ]; then
+    if command -v cargo-fuzz >/dev/null 2>&1; then
+        log "cargo-fuzz present"
+    elif rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+        log "cargo install cargo-fuzz"
+        cargo install --quiet cargo-fuzz
+    else
+        log "no nightly toolchain: cargo-fuzz skipped (the stable fuzz driver still works)"
+    fi
+fi
 
 log "ready"

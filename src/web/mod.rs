@@ -114,6 +114,12 @@ pub fn extract_snapshot(snap: &Snapshot, selection: bool) -> Result<Article, Err
     Ok(article)
 }
 
+/// More text hidden by CSS than shown (and a real amount of it): the page hides its
+/// content until an interaction, rather than hiding boilerplate.
+fn mostly_hidden(s: &snapshot::SnapshotStats) -> bool {
+    s.hidden_text > 2_000 && s.hidden_text > s.visible_text
+}
+
 fn now_ms() -> f64 {
     js_sys::Date::now()
 }
@@ -127,13 +133,18 @@ pub fn read_document(doc: &web_sys::Document, o: &ReadOptions) -> Result<String,
             message: format!("cannot read a {} document", doc.content_type()),
         });
     }
-    let snap = snapshot::snapshot_document(
-        doc,
-        &SnapshotOptions {
-            selection_only: o.selection_only,
-            ..SnapshotOptions::default()
-        },
-    )?;
+    let mut opts = SnapshotOptions {
+        selection_only: o.selection_only,
+        ..SnapshotOptions::default()
+    };
+    let mut snap = snapshot::snapshot_document(doc, &opts)?;
+    if mostly_hidden(&snap.stats) {
+        // Lazy-rendering pages (NitroPack's `nitro-offscreen`, "reveal on scroll" scripts)
+        // keep most of their text `display: none` until the reader scrolls or clicks.
+        // Reading only the visible rest would lose the article: read it as the CLI does.
+        opts.ignore_css_hidden = true;
+        snap = snapshot::snapshot_document(doc, &opts)?;
+    }
     let t1 = now_ms();
     let article = extract_snapshot(&snap, o.selection_only)?;
     let markdown = render::to_markdown(

@@ -28,6 +28,9 @@ use web_sys::{CharacterData, Document, Element, HtmlImageElement, HtmlSlotElemen
 pub struct SnapshotOptions {
     /// Only the nodes the current selection touches (error when nothing is selected).
     pub selection_only: bool,
+    /// Do not check CSS visibility (see `super::read_document`: pages that hide most of
+    /// their text until the reader scrolls or clicks).
+    pub ignore_css_hidden: bool,
     pub limits: Limits,
 }
 
@@ -39,6 +42,9 @@ pub struct SnapshotStats {
     pub shadow_roots: usize,
     pub current_src: usize,
     pub max_depth: usize,
+    /// Characters of text inside CSS-hidden subtrees, and elsewhere in `<body>`.
+    pub hidden_text: usize,
+    pub visible_text: usize,
 }
 
 /// The serialized page and what only the live page knows.
@@ -89,6 +95,8 @@ struct Frame {
     unchecked: bool,
     /// Inside `<head>`: kept whole in selection mode.
     in_head: bool,
+    /// Inside a CSS-hidden subtree.
+    hidden: bool,
 }
 
 impl Frame {
@@ -146,7 +154,7 @@ pub fn snapshot_document(
     let checker = Checker::new(doc.default_view(), &root);
     snap.stats = walk(
         &root,
-        &checker,
+        (!opts.ignore_css_hidden).then_some(&checker),
         range.as_ref().map(|(r, _)| r),
         &opts.limits,
         &mut html,
@@ -163,13 +171,14 @@ pub fn snapshot_element(
     let window = root.owner_document().and_then(|d| d.default_view());
     let checker = Checker::new(window, root);
     let mut html = String::new();
-    let stats = walk(root, &checker, None, limits, &mut html)?;
+    let stats = walk(root, Some(&checker), None, limits, &mut html)?;
     Ok((html, stats))
 }
 
+/// `checker`: `None` to skip visibility checks.
 fn walk(
     root: &Element,
-    checker: &Checker,
+    checker: Option<&Checker>,
     range: Option<&Range>,
     limits: &Limits,
     html: &mut String,
@@ -179,8 +188,9 @@ fn walk(
         cursor: Cursor::Sibling(Some(root.clone().into())),
         close: None,
         raw: None,
-        unchecked: false,
+        unchecked: checker.is_none(),
         in_head: false,
+        hidden: false,
     }];
     while let Some(top) = stack.last_mut() {
         let Some(node) = top.next() else {
@@ -191,7 +201,7 @@ fn walk(
             }
             continue;
         };
-        let (unchecked, in_head) = (top.unchecked, top.in_head);
+        let (unchecked, in_head, in_hidden) = (top.unchecked, top.in_head, top.hidden);
         match node.node_type() {
             Node::ELEMENT_NODE => {
                 // node_type() said Element; `dyn_into` would fail for a frame's nodes,
@@ -225,11 +235,12 @@ fn walk(
                         raw: None,
                         unchecked,
                         in_head,
+                        hidden: in_hidden,
                     });
                     continue;
                 }
                 let checked = !unchecked && !in_head && !out::is_unrendered(&tag);
-                let hidden = checked && checker.is_hidden(&el);
+                let hidden = checked && checker.is_some_and(|c| c.is_hidden(&el));
                 if hidden {
                     stats.hidden += 1;
                 }
@@ -245,6 +256,7 @@ fn walk(
                     raw,
                     unchecked: unchecked || hidden,
                     in_head,
+                    hidden: in_hidden || hidden,
                 });
                 stats.max_depth = stats.max_depth.max(stack.len() - 1);
             }
@@ -258,7 +270,14 @@ fn walk(
                 };
                 match &top_raw(&stack) {
                     Some((tag, ty)) => out::push_raw_text(html, tag, ty.as_deref(), &text),
-                    None => out::push_text_escaped(html, &text),
+                    None => {
+                        if in_hidden {
+                            stats.hidden_text += text.len();
+                        } else if !in_head {
+                            stats.visible_text += text.len();
+                        }
+                        out::push_text_escaped(html, &text)
+                    }
                 }
             }
             _ => {} // comments, processing instructions: nothing the core reads

@@ -3,18 +3,40 @@
 use std::time::Instant;
 
 /// The cargo invocations, in the order they run (cheap and likely-to-fail first);
-/// `cargo xtask eval --smoke` follows them.
+/// `cargo xtask fuzz` (60 s) and `cargo xtask eval --smoke` follow them.
 const STEPS: &[&str] = &[
     "fmt --all -- --check",
     "clippy --workspace --all-targets -- -D warnings",
     "clippy --lib --target wasm32-unknown-unknown -- -D warnings",
     "build --lib --target wasm32-unknown-unknown --profile wasm-release",
     "test --workspace",
+    // The heavy limit cases (a million elements, 50 MB), the whole-corpus no-loss check
+    // and the XSS corpus, optimised (tests/limits.rs, tests/no_loss.rs, tests/security.rs).
+    "test --release --test limits --test no_loss --test security",
+];
+
+/// The browser extension's checks (after the core's): build + `web-ext lint` + JS unit
+/// tests, wasm-bindgen-test in both browsers, the extension end to end in both browsers.
+type Step = fn() -> Result<(), String>;
+const BROWSER_STEPS: &[(&str, Step)] = &[
+    ("cargo xtask lint-ext", crate::browser::lint_ext),
+    ("cargo xtask wasm-test --browser chromium", || {
+        crate::browser::wasm_test(&["--browser".into(), "chromium".into()])
+    }),
+    ("cargo xtask wasm-test --browser firefox", || {
+        crate::browser::wasm_test(&["--browser".into(), "firefox".into()])
+    }),
+    ("cargo xtask e2e --browser chromium", || {
+        crate::browser::e2e(&["--browser".into(), "chromium".into()])
+    }),
+    ("cargo xtask e2e --browser firefox", || {
+        crate::browser::e2e(&["--browser".into(), "firefox".into()])
+    }),
 ];
 
 pub fn run() -> Result<(), String> {
     let started = Instant::now();
-    let total = STEPS.len() + 1;
+    let total = STEPS.len() + 2 + BROWSER_STEPS.len();
     for (i, args) in STEPS.iter().enumerate() {
         eprintln!("\n==> [{}/{total}] cargo {args}", i + 1);
         let t = Instant::now();
@@ -22,12 +44,32 @@ pub fn run() -> Result<(), String> {
             .map_err(|e| format!("ci FAILED at step {}/{total}: {e}", i + 1))?;
         eprintln!("==> ok ({:.0} s)", t.elapsed().as_secs_f64());
     }
-    eprintln!("\n==> [{total}/{total}] cargo xtask eval --smoke");
+    eprintln!(
+        "\n==> [{}/{total}] cargo xtask fuzz --seconds 60",
+        total - 1
+    );
     let t = Instant::now();
-    crate::eval::run(&crate::eval::Opts::smoke()).map_err(|e| {
-        format!("ci FAILED at step {total}/{total} (cargo xtask eval --smoke): {e}")
+    crate::fuzz::run(&crate::fuzz::Opts::smoke()).map_err(|e| {
+        format!(
+            "ci FAILED at step {}/{total} (cargo xtask fuzz): {e}",
+            total - 1
+        )
     })?;
     eprintln!("==> ok ({:.0} s)", t.elapsed().as_secs_f64());
+    let smoke = STEPS.len() + 2;
+    eprintln!("\n==> [{smoke}/{total}] cargo xtask eval --smoke");
+    let t = Instant::now();
+    crate::eval::run(&crate::eval::Opts::smoke()).map_err(|e| {
+        format!("ci FAILED at step {smoke}/{total} (cargo xtask eval --smoke): {e}")
+    })?;
+    eprintln!("==> ok ({:.0} s)", t.elapsed().as_secs_f64());
+    for (i, (name, step)) in BROWSER_STEPS.iter().enumerate() {
+        let n = smoke + 1 + i;
+        eprintln!("\n==> [{n}/{total}] {name}");
+        let t = Instant::now();
+        step().map_err(|e| format!("ci FAILED at step {n}/{total} ({name}): {e}"))?;
+        eprintln!("==> ok ({:.0} s)", t.elapsed().as_secs_f64());
+    }
     eprintln!(
         "\nci: all {total} steps passed in {:.0} s",
         started.elapsed().as_secs_f64()

@@ -2,11 +2,18 @@
 //!
 //! - `ci`: everything `.ci/run` checks (format, lints, wasm build, tests, corpus smoke);
 //! - `eval`: run the CLI over the benchmark corpora and score it with `bench/score.py`;
-//! - `demo`: run the CLI on the bundled seed page and write Markdown, JSON and HTML.
+//! - `demo`: the extension in headless Chromium on the seed page (or any page);
+//! - `build`, `wasm-test`, `e2e`, `lint-ext`: the browser extension and its tests;
+//! - `fuzz`: fuzz extraction and Markdown rendering (stable driver or cargo-fuzz).
 
+mod bench;
+mod browser;
 mod ci;
 mod demo;
 mod eval;
+mod ext;
+mod fuzz;
+mod zip;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -20,9 +27,18 @@ Commands:
       --dataset NAME        scrapinghub | readability | wcxb | all (default: all)
       --limit N             only the first N pages of each dataset
       --smoke               first 20 pages of each dataset; fails on a crash or absurd F1
-  demo [PAGE.html] [--out DIR] [--url URL]
-                            extract the seed page (or PAGE) to DIR (default target/demo/):
-                            article.md (with front matter), article.json, article.html
+  build [--test]            the browser extension: dist/{chromium,firefox}/ and their zips
+                            (--test: also test builds in target/ext-test/)
+  demo [PAGE.html|URL] [--out DIR]
+                            set up what is missing, build the extension, open the reader on
+                            the page (default: the seed page) in headless Chromium, write
+                            reader.png, article.md, article.json to DIR (default target/demo/)
+  wasm-test [--browser B]   wasm-tests/ in headless Chromium and/or Firefox (B: all)
+  e2e [--browser B]         the built extension end to end in real browsers (+ axe, screenshots)
+  lint-ext                  web-ext lint (0 errors) and the extension's JS unit tests
+  bench [--quick] [--no-browser] [--no-others] [--no-build] [--scale-page FILE]
+                            speed (native + headless Chromium), size and scaling against
+                            Trafilatura and Readability.js; writes BENCHMARKS.md
 
 Environment: CORPUS_DIR (default ../shared/corpus), BENCH_DIR (default ../shared/bench).
 ";
@@ -35,6 +51,12 @@ fn main() -> ExitCode {
         Some("ci") if rest.is_empty() => ci::run(),
         Some("eval") => eval::Opts::parse(&rest).and_then(|o| eval::run(&o)),
         Some("demo") => demo::Opts::parse(&rest).and_then(|o| demo::run(&o)),
+        Some("fuzz") => fuzz::Opts::parse(&rest).and_then(|o| fuzz::run(&o)),
+        Some("bench") => bench::Opts::parse(&rest).and_then(|o| bench::run(&o)),
+        Some("build") => ext::Opts::parse(&rest).and_then(|o| ext::run(&o)),
+        Some("wasm-test") => browser::wasm_test(&rest),
+        Some("e2e") => browser::e2e(&rest),
+        Some("lint-ext") if rest.is_empty() => browser::lint_ext(),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())

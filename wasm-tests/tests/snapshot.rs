@@ -1,0 +1,348 @@
+//! The live-DOM snapshot on real DOMs, in headless Chromium and Firefox: what CSS hides
+//! is marked and dropped, open shadow roots are inlined, lazy images give their real
+//! source, a script-built DOM 20,000 levels deep is walked without a trap, a document
+//! under `default-src 'none'` is read like any other, the selection alone can be read —
+//! and the page is never changed.
+#![cfg(target_arch = "wasm32")]
+
+use readmark::web::snapshot::{snapshot_document, snapshot_element, SnapshotOptions};
+use readmark::web::{extract_snapshot, read_document, ReadOptions};
+use readmark::Limits;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, HtmlIFrameElement, ShadowRootInit, ShadowRootMode};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// A fresh container appended to `<body>` (never replace the body: the runner writes its
+/// output there).
+fn container(html: &str) -> Element {
+    let doc = document();
+    let div = doc.create_element("div").expect("div");
+    div.set_inner_html(html);
+    doc.body()
+        .expect("body")
+        .append_child(&div)
+        .expect("append");
+    div
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("setTimeout");
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
+const PARA: &str =
+    "This paragraph is long enough to be counted as the content of an article, with \
+    several clauses, commas, and a good number of words in it, so the extractor keeps it.";
+
+fn article_text(snapshot_html: &str) -> String {
+    let html = format!(
+        "<html><head><title>T</title></head><body><article>{snapshot_html}</article></body></html>"
+    );
+    let opts = readmark::Options {
+        url: Some("http://127.0.0.1/test.html".into()),
+        ..Default::default()
+    };
+    let a = readmark::extract(&html, &opts).expect("an article");
+    readmark::render::to_text(&a)
+}
+
+#[wasm_bindgen_test]
+fn css_hidden_nodes_are_marked_and_dropped_without_touching_the_page() {
+    let c = container(&format!(
+        "<style>.promo {{ display: none }} .ghost {{ visibility: hidden }}</style>\
+         <p>VISIBLE-ONE {PARA}</p>\
+         <div class=promo><p>HIDDEN-BY-CLASS {PARA}</p></div>\
+         <p class=ghost>HIDDEN-BY-VISIBILITY {PARA}</p>\
+         <p hidden>HIDDEN-BY-ATTRIBUTE {PARA}</p>\
+         <div style=\"display: contents\"><p>VISIBLE-CONTENTS {PARA}</p></div>\
+         <details><summary>More</summary><p>CLOSED-DETAILS {PARA}</p></details>\
+         <p>VISIBLE-TWO {PARA}</p>"
+    ));
+    let before = c.inner_html();
+    let (html, stats) = snapshot_element(&c, &Limits::default()).expect("snapshot");
+    assert_eq!(c.inner_html(), before, "the page must not change");
+    assert!(c.get_attribute("data-readmark-hidden").is_none());
+    assert!(stats.hidden >= 2, "{stats:?}");
+    assert!(
+        html.contains("<div class=\"promo\" data-readmark-hidden=\"\">"),
+        "{html}"
+    );
+    let text = article_text(&html);
+    for gone in [
+        "HIDDEN-BY-CLASS",
+        "HIDDEN-BY-VISIBILITY",
+        "HIDDEN-BY-ATTRIBUTE",
+    ] {
+        assert!(!text.contains(gone), "{gone} in {text}");
+    }
+    // `display: contents` has no box but shows its children; a closed <details> keeps its
+    // text, as the native CLI does.
+    for kept in [
+        "VISIBLE-ONE",
+        "VISIBLE-TWO",
+        "VISIBLE-CONTENTS",
+        "CLOSED-DETAILS",
+    ] {
+        assert!(text.contains(kept), "{kept} missing from {text}");
+    }
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+fn open_shadow_roots_are_inlined_with_their_slots() {
+    let c = container(&format!(
+        "<div id=host><p>SLOTTED {PARA}</p></div><div id=closed><p>CLOSED-LIGHT {PARA}</p></div>"
+    ));
+    let host = c.query_selector("#host").expect("q").expect("host");
+    let root = host
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+        .expect("attachShadow");
+    root.set_inner_html(&format!(
+        "<p>SHADOW-BEFORE {PARA}</p><slot></slot><p class=h style=\"display:none\">SHADOW-HIDDEN {PARA}</p>\
+         <slot name=none><p>FALLBACK {PARA}</p></slot>"
+    ));
+    let closed = c.query_selector("#closed").expect("q").expect("closed");
+    let closed_root = closed
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Closed))
+        .expect("attachShadow");
+    closed_root.set_inner_html("<p>CLOSED-SHADOW</p><slot></slot>");
+
+    let (html, stats) = snapshot_element(&c, &Limits::default()).expect("snapshot");
+    assert_eq!(stats.shadow_roots, 1, "{stats:?}");
+    assert!(!html.contains("<slot"), "slots are unwrapped: {html}");
+    let text = article_text(&html);
+    let at = |s: &str| {
+        text.find(s)
+            .unwrap_or_else(|| panic!("{s} missing from {text}"))
+    };
+    // Composed order: shadow content, then the slotted light DOM, then the fallback.
+    assert!(at("SHADOW-BEFORE") < at("SLOTTED") && at("SLOTTED") < at("FALLBACK"));
+    assert_eq!(text.matches("SLOTTED").count(), 1);
+    assert!(!text.contains("SHADOW-HIDDEN"));
+    // A closed root cannot be read: its host's light DOM is what we get.
+    assert!(text.contains("CLOSED-LIGHT") && !text.contains("CLOSED-SHADOW"));
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+async fn lazy_images_give_their_real_source() {
+    let c = container(
+        "<figure><img id=a src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" \
+         srcset=\"http://127.0.0.1:9/real-photo.jpg 1x\" alt=one></figure>\
+         <img id=b src=\"placeholder.gif\" data-src=\"http://127.0.0.1:9/late.jpg\" alt=two>",
+    );
+    // What a lazy loader does: move data-src into src.
+    let b = c.query_selector("#b").expect("q").expect("b");
+    b.set_attribute("src", "http://127.0.0.1:9/late.jpg")
+        .expect("set");
+    sleep(50).await; // image source selection runs asynchronously
+    let (html, stats) = snapshot_element(&c, &Limits::default()).expect("snapshot");
+    assert!(
+        html.contains("src=\"http://127.0.0.1:9/real-photo.jpg\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("src=\"http://127.0.0.1:9/late.jpg\""),
+        "{html}"
+    );
+    assert!(stats.current_src >= 1, "{stats:?}");
+    c.remove();
+}
+
+/// 20,000 nested elements under `parent`, the innermost holding `text`.
+fn build_deep(doc: &Document, parent: &Element, text: &str) {
+    let mut parent = parent.clone();
+    for i in 0..20_000 {
+        let d = doc
+            .create_element(if i % 2 == 0 { "div" } else { "section" })
+            .expect("el");
+        parent.append_child(&d).expect("append");
+        parent = d;
+    }
+    parent.set_text_content(Some(text));
+}
+
+// Chromium's own renderer crashes when it lays out (or computes the style of) a visible
+// tree this deep, so the trees are built where the browser does not render them. The
+// tests yield between phases so the test runner's WebDriver polls get through.
+#[wasm_bindgen_test]
+async fn a_script_built_dom_20000_levels_deep_does_not_trap() {
+    // In a document without a window: every element checked, none hidden.
+    let live = document();
+    let doc = live
+        .implementation()
+        .expect("implementation")
+        .create_html_document_with_title("deep")
+        .expect("document");
+    let body = doc.body().expect("body");
+    let article = doc.create_element("article").expect("article");
+    body.append_child(&article).expect("append");
+    build_deep(&doc, &article, &format!("DEEP-TEXT {PARA}"));
+    sleep(0).await;
+    let snap = snapshot_document(&doc, &SnapshotOptions::default()).expect("snapshot");
+    assert!(snap.stats.max_depth >= 20_000, "{:?}", snap.stats);
+    assert_eq!(snap.stats.hidden, 0);
+    sleep(0).await;
+    // The core flattens past its depth limit and still finds the text.
+    let a = extract_snapshot(&snap, false).expect("article");
+    assert!(readmark::render::to_text(&a).contains("DEEP-TEXT"));
+}
+
+#[wasm_bindgen_test]
+async fn a_hidden_dom_20000_levels_deep_in_the_page_does_not_trap() {
+    // In the live page under a `display: none` root (walked, not checked).
+    let live = document();
+    let c = container("");
+    c.set_attribute("style", "display: none").expect("style");
+    build_deep(&live, &c, "DEEP-HIDDEN");
+    sleep(0).await;
+    let (html, stats) = snapshot_element(&c, &Limits::default()).expect("snapshot");
+    assert!(stats.max_depth >= 20_000 && stats.hidden == 1, "{stats:?}");
+    assert!(html.contains("DEEP-HIDDEN"));
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_document_under_default_src_none_is_read() {
+    let doc = document();
+    let frame: HtmlIFrameElement = doc
+        .create_element("iframe")
+        .expect("iframe")
+        .dyn_into()
+        .expect("HtmlIFrameElement");
+    frame.set_srcdoc(&format!(
+        "<!doctype html><html lang=de><head>\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">\
+         <title>Strenge Seite</title><style>.x{{display:none}}</style></head><body><article>\
+         <h1>Strenge Seite</h1><p>ERSTER {PARA}</p><p class=x>VERSTECKT {PARA}</p><p>ZWEITER {PARA}</p>\
+         </article></body></html>"
+    ));
+    doc.body()
+        .expect("body")
+        .append_child(&frame)
+        .expect("append");
+    let mut inner = None;
+    for _ in 0..100 {
+        sleep(20).await;
+        if let Some(d) = frame.content_document() {
+            if d.ready_state() == "complete"
+                && d.body().is_some_and(|b| b.child_element_count() > 0)
+            {
+                inner = Some(d);
+                break;
+            }
+        }
+    }
+    let inner = inner.expect("the frame loaded");
+    let snap = snapshot_document(&inner, &SnapshotOptions::default()).expect("snapshot");
+    assert_eq!(snap.lang.as_deref(), Some("de"));
+    let a = extract_snapshot(&snap, false)
+        .unwrap_or_else(|e| panic!("{e:?} from {} {}", snap.url, snap.html));
+    let text = readmark::render::to_text(&a);
+    assert!(
+        text.contains("ERSTER") && text.contains("ZWEITER"),
+        "{text}"
+    );
+    // The page's own <style> is blocked by its CSP, so the paragraph is visible.
+    assert!(text.contains("VERSTECKT"), "{text}");
+    let json = read_document(&inner, &ReadOptions::default()).expect("read");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["article"]["schema"], "readmark/1");
+    assert_eq!(v["article"]["lang"], "de");
+    frame.remove();
+}
+
+#[wasm_bindgen_test]
+fn only_the_selection_is_read_when_asked() {
+    let c = container(&format!(
+        "<p id=one>FIRST {PARA}</p><p id=two>SECOND {PARA}</p><p id=three>THIRD {PARA}</p>"
+    ));
+    let doc = document();
+    let sel = doc.get_selection().expect("sel").expect("selection");
+    sel.remove_all_ranges().expect("clear");
+    let range = doc.create_range().expect("range");
+    let two = c.query_selector("#two").expect("q").expect("two");
+    range.select_node_contents(&two).expect("select");
+    sel.add_range(&range).expect("add");
+    let snap = snapshot_document(
+        &doc,
+        &SnapshotOptions {
+            selection_only: true,
+            ..SnapshotOptions::default()
+        },
+    )
+    .expect("snapshot");
+    assert!(snap
+        .selection_text
+        .as_deref()
+        .is_some_and(|t| t.contains("SECOND")));
+    let a = extract_snapshot(&snap, true).expect("article");
+    let text = readmark::render::to_text(&a);
+    assert!(
+        text.contains("SECOND") && !text.contains("FIRST") && !text.contains("THIRD"),
+        "{text}"
+    );
+    sel.remove_all_ranges().expect("clear");
+    let none = snapshot_document(
+        &doc,
+        &SnapshotOptions {
+            selection_only: true,
+            ..SnapshotOptions::default()
+        },
+    );
+    assert!(none.is_err());
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+fn page_text_cannot_change_the_snapshot_structure() {
+    let doc = document();
+    let c = container("<noscript></noscript><p id=p></p>");
+    // Script-built text that looks like markup, and a raw-text element whose content tries
+    // to close it early.
+    c.query_selector("#p")
+        .expect("q")
+        .expect("p")
+        .set_text_content(Some("<img src=x onerror=alert(1)> & </p><h1>fake</h1>"));
+    let ns = c.query_selector("noscript").expect("q").expect("noscript");
+    ns.append_child(&doc.create_text_node("</noscript><h2>escaped</h2>"))
+        .expect("text");
+    let (html, _) = snapshot_element(&c, &Limits::default()).expect("snapshot");
+    assert!(
+        html.contains(
+            "&lt;img src=x onerror=alert(1)&gt; &amp; &lt;/p&gt;&lt;h1&gt;fake&lt;/h1&gt;"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("<\\/noscript><h2>escaped</h2></noscript>"),
+        "{html}"
+    );
+    assert!(!html.contains("onclick"));
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+fn read_page_always_answers_json() {
+    // The runner's page has no article: a typed error as JSON, never an exception.
+    let out = readmark::web::read_page(wasm_bindgen::JsValue::UNDEFINED);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert!(v["ok"].is_boolean(), "{out}");
+    if v["ok"] == false {
+        assert!(v["code"].is_string() && v["message"].is_string(), "{out}");
+    }
+}
