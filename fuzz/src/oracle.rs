@@ -473,10 +473,18 @@ pub fn markdown_view(a: &Article) -> Article {
     /// Remove and return the spaces at the start (or end) of the first (last) text leaf,
     /// looking through wrappers: the export moves them outside every delimiter.
     fn strip_edge(content: &mut [Inline], start: bool) -> String {
-        let edge = if start { content.first_mut() } else { content.last_mut() };
+        let edge = if start {
+            content.first_mut()
+        } else {
+            content.last_mut()
+        };
         match edge {
             Some(Inline::Text { text }) => {
-                let t = if start { text.trim_start_matches(' ') } else { text.trim_end_matches(' ') };
+                let t = if start {
+                    text.trim_start_matches(' ')
+                } else {
+                    text.trim_end_matches(' ')
+                };
                 let n = text.len() - t.len();
                 *text = t.to_string();
                 " ".repeat(n)
@@ -638,11 +646,25 @@ pub fn markdown_view(a: &Article) -> Article {
 /// lines at newlines and tabs (block, list-item, table-row and cell boundaries are
 /// whitespace whose *amount* differs between formats), each line is trimmed of
 /// whitespace (Unicode `White_Space`, as `to_text` trims block ends) at both ends, and
-/// empty lines and display-math fences (a line that is exactly `$$`) are dropped. Every other character — inside a line, including runs of spaces — must
+/// empty lines and display-math fences (a line that is exactly `$$`) are dropped; spaces
+/// next to the export's `^(`/`_(` openers are removed. Every other character — inside a line, including runs of spaces — must
 /// be identical.
 pub fn normalise_blocks(s: &str) -> Vec<String> {
     s.split(['\n', '\t'])
-        .map(|l| l.trim().to_string())
+        .map(|l| {
+            // Spaces next to the export's literal `^(`/`_(` openers are placed by the
+            // renderer (moved outside the wrapper, around footnote references).
+            let mut l = l.trim().to_string();
+            for m in ["^(", "_("] {
+                while l.contains(&format!(" {m}")) {
+                    l = l.replace(&format!(" {m}"), m);
+                }
+                while l.contains(&format!("{m} ")) {
+                    l = l.replace(&format!("{m} "), m);
+                }
+            }
+            l
+        })
         .filter(|l| !l.is_empty() && l != "$$")
         .collect()
 }
