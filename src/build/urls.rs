@@ -21,18 +21,22 @@ pub fn link_href(doc: &Doc, href: &str) -> Option<String> {
 }
 
 /// A raster `data:` image is allowed (it cannot script); SVG and everything else is not.
+/// The media type must be exactly one the renderers accept, followed by `;` or `,`, and
+/// the URL may not contain whitespace or control characters.
 fn allowed_data_image(s: &str) -> bool {
-    let l = s.get(..20).unwrap_or(s).to_ascii_lowercase();
-    [
+    let l = s.get(..24).unwrap_or(s).to_ascii_lowercase();
+    let typed = [
         "data:image/png",
         "data:image/jpeg",
-        "data:image/jpg",
         "data:image/gif",
         "data:image/webp",
-        "data:image/avif",
     ]
     .iter()
-    .any(|p| l.starts_with(p))
+    .any(|p| {
+        l.strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with(';') || rest.starts_with(','))
+    });
+    typed && !s.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// Placeholder sources lazy loaders put in `src` until the image scrolls into view.
