@@ -184,8 +184,10 @@ pub fn process(
     }
     // Teasers: a paragraph whose text (minus a trailing ellipsis or cut entity) starts the
     // text of what follows.
-    let mut i = 0;
-    while i + 1 < blocks.len() {
+    // Marks first, one removal pass after: removing inside the loop is quadratic on
+    // hostile pages made of thousands of repeats.
+    let mut teaser = vec![false; blocks.len()];
+    for i in 0..blocks.len().saturating_sub(1) {
         let is_teaser = match &blocks[i] {
             Block::Paragraph { content } => {
                 let t = squash(&inline_text(content));
@@ -210,20 +212,21 @@ pub fn process(
             }
             _ => false,
         };
-        if is_teaser {
-            let b = blocks.remove(i);
+        teaser[i] = is_teaser;
+    }
+    let mut kept = Vec::with_capacity(blocks.len());
+    for (b, t) in blocks.into_iter().zip(teaser) {
+        if t {
             note("teaser repeating the article's start", &b);
         } else {
-            i += 1;
+            kept.push(b);
         }
     }
+    let mut blocks = kept;
     // Leading furniture before the first real paragraph: a lone short link (section
     // kicker) or a bare date line (the date is metadata).
-    while let Some(first) = blocks.first() {
-        if !is_kicker_or_date(first) {
-            break;
-        }
-        let b = blocks.remove(0);
+    let leading = blocks.iter().take_while(|b| is_kicker_or_date(b)).count();
+    for b in blocks.drain(..leading) {
         note("kicker or date line before the article", &b);
     }
     // Trailing sign-off: a short last line with the reporter's e-mail.

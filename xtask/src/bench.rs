@@ -60,6 +60,9 @@ impl Opts {
     }
 }
 
+/// Everything from this line on in `BENCHMARKS.md` is kept by a rerun (profile notes).
+const KEEP_MARKER: &str = "<!-- kept by cargo xtask bench: hand-written notes below -->";
+
 /// Targets of issue 7.
 const TARGET_RATIO_MEDIAN: f64 = 0.5;
 const TARGET_RATIO_P95: f64 = 1.0;
@@ -261,7 +264,15 @@ pub fn run(o: &Opts) -> Result<(), String> {
     }
 
     report.machine = machine();
-    let md = report.markdown(o.quick);
+    let mut md = report.markdown(o.quick);
+    // Hand-written analysis below the marker survives a rerun.
+    if let Some(kept) = fs::read_to_string(root.join("BENCHMARKS.md"))
+        .ok()
+        .and_then(|old| old.find(KEEP_MARKER).map(|i| old[i..].to_string()))
+    {
+        md.push('\n');
+        md.push_str(&kept);
+    }
     print!("{}", report.table());
     let dest = if o.quick {
         out.join("BENCHMARKS.quick.md")
@@ -510,6 +521,12 @@ fn machine() -> Vec<(String, String)> {
         ),
         ("memory".into(), mem),
         ("OS".into(), os),
+        (
+            "load average (1/5/15 min) when written".into(),
+            fs::read_to_string("/proc/loadavg")
+                .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+                .unwrap_or_default(),
+        ),
         (
             "rustc".into(),
             capture(Command::new("rustc").arg("-V")).trim().into(),
@@ -912,7 +929,7 @@ impl Report {
         let mut s = String::new();
         let _ = writeln!(
             s,
-            "{} ({} pages measured, {} errors; Readmark ok on {rm_ok}, Readability.js on {rd_ok}; {} rounds, per-page median)\n",
+            "Chromium {} ({} pages measured, {} errors; Readmark ok on {rm_ok}, Readability.js on {rd_ok}; {} rounds, per-page median)\n",
             b["browser"].as_str().unwrap_or("chromium"),
             ratio.len(),
             errors,
@@ -991,7 +1008,7 @@ impl Report {
     fn markdown(&self, quick: bool) -> String {
         let mut s = String::from("# Benchmarks\n\n");
         s.push_str(
-            "Written by `cargo xtask bench` (see [DEVELOPING.md](DEVELOPING.md#benchmarks)); do not edit by hand, \
+            "Written by `cargo xtask bench` (see [DEVELOPING.md](DEVELOPING.md#cargo-xtask-bench)); do not edit by hand, \
              rerun it. The raw per-page data is in `target/bench/`.\n\n",
         );
         if quick {
