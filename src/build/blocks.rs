@@ -268,19 +268,11 @@ impl<'a> Builder<'a> {
                     .is_some_and(|c| c.split_whitespace().any(|w| w == "math")) =>
             {
                 let tex = doc.text_of(id).trim().to_string();
-                if !tex.is_empty() {
-                    if tag == "pre"
-                        || node
-                            .attr("class")
-                            .is_some_and(|c| c.contains("math-display"))
-                    {
-                        self.flush();
-                        self.push_block(Block::Math { tex });
-                    } else {
-                        self.space_before_inline();
-                        self.push_inline(Inline::Math { tex });
-                    }
-                }
+                let display = tag == "pre"
+                    || node
+                        .attr("class")
+                        .is_some_and(|c| c.contains("math-display"));
+                self.push_math(tex, display);
                 return None;
             }
             "pre" | "listing" | "xmp" | "plaintext" => {
@@ -329,15 +321,7 @@ impl<'a> Builder<'a> {
             }
             "math" | "x-tex" | "mjx-container" => {
                 let (tex, display) = special::math(doc, id);
-                if !tex.is_empty() {
-                    if display {
-                        self.flush();
-                        self.push_block(Block::Math { tex });
-                    } else {
-                        self.space_before_inline();
-                        self.push_inline(Inline::Math { tex });
-                    }
-                }
+                self.push_math(tex, display);
                 return None;
             }
             "span" | "div"
@@ -348,17 +332,11 @@ impl<'a> Builder<'a> {
             {
                 let (tex, display) = special::math(doc, id);
                 if !tex.is_empty() {
-                    if display
+                    let display = display
                         || node
                             .attr("class")
-                            .is_some_and(|c| c.contains("katex-display"))
-                    {
-                        self.flush();
-                        self.push_block(Block::Math { tex });
-                    } else {
-                        self.space_before_inline();
-                        self.push_inline(Inline::Math { tex });
-                    }
+                            .is_some_and(|c| c.contains("katex-display"));
+                    self.push_math(tex, display);
                     return None;
                 }
             }
@@ -593,6 +571,20 @@ impl<'a> Builder<'a> {
         }
         let last = self.frames.len() - 1;
         &mut self.frames[last]
+    }
+
+    /// Math as a display block or inline; nothing for empty TeX.
+    fn push_math(&mut self, tex: String, display: bool) {
+        if tex.is_empty() {
+            return;
+        }
+        if display {
+            self.flush();
+            self.push_block(Block::Math { tex });
+        } else {
+            self.space_before_inline();
+            self.push_inline(Inline::Math { tex });
+        }
     }
 
     pub(super) fn push_inline(&mut self, i: Inline) {

@@ -28,8 +28,9 @@ pub struct Selection {
     pub stats: Vec<stats::NodeStats>,
 }
 
-/// Run selection with the given flags.
-fn attempt(doc: &Doc, meta: &Meta, st: &[stats::NodeStats], flags: Flags) -> Selection {
+/// Nodes kept out of scoring and content: furniture by tag/role (always) and by class/id
+/// hint (unless `flags` relax it), and the metadata lines.
+fn excluded_nodes(doc: &Doc, meta: &Meta, st: &[stats::NodeStats], flags: Flags) -> Vec<bool> {
     let n = doc.nodes.len();
     let mut excluded = vec![false; n];
     let body_weight = st[doc.body as usize].weight().max(1) as f64;
@@ -55,6 +56,13 @@ fn attempt(doc: &Doc, meta: &Meta, st: &[stats::NodeStats], flags: Flags) -> Sel
             excluded[d as usize] = true;
         }
     }
+    excluded
+}
+
+/// Run selection with the given flags.
+fn attempt(doc: &Doc, meta: &Meta, st: &[stats::NodeStats], flags: Flags) -> Selection {
+    let n = doc.nodes.len();
+    let excluded = excluded_nodes(doc, meta, st, flags);
     let scores = score::score(doc, st, &excluded, flags);
     let top = select::top_candidate(doc, &scores);
     let roots = match top {
@@ -180,13 +188,7 @@ pub fn select(doc: &Doc, meta: &Meta, limits: &Limits) -> Result<Selection, Erro
 pub fn debug_candidates(doc: &Doc, meta: &Meta) -> Vec<String> {
     let st = stats::compute(doc);
     let n = doc.nodes.len();
-    let mut excluded = vec![false; n];
-    for id in 0..n {
-        let inherited = doc.nodes[id].parent.is_some_and(|p| excluded[p as usize]);
-        excluded[id] =
-            inherited || (doc.nodes[id].is_element() && score::is_unlikely(doc, id as NodeId));
-    }
-    let _ = meta;
+    let excluded = excluded_nodes(doc, meta, &st, Flags::STRICT);
     let scores = score::score(doc, &st, &excluded, Flags::STRICT);
     let mut ranked: Vec<(usize, f64)> = scores
         .iter()
