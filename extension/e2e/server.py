@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Static server for the end-to-end tests, on 127.0.0.1 only.
 
-    /<mode>/<path>   mode = plain | csp-self | csp-none  (the page's CSP header)
+    /<mode>/<path>   mode = plain | csp-self | csp-none | noscript  (the page's CSP header)
       pages/<name>.html           extension/e2e/pages/
       fixtures/<case>.html        tests/fixtures/<case>/source.html (raw bytes)
       corpus/<dataset>/<id>.html  a corpus page (gunzipped), for the F1 comparison
@@ -23,6 +23,10 @@ CSP = {
     "plain": None,
     "csp-self": "script-src 'self'",
     "csp-none": "default-src 'none'",
+    # The page's own scripts are blocked, WebAssembly (the extension's engine) is not: a
+    # saved corpus page replayed offline on 127.0.0.1 would otherwise run scripts that
+    # fail without their servers and rewrite the page (error screens, redirects).
+    "noscript": "script-src 'wasm-unsafe-eval'",
 }
 
 

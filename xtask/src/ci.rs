@@ -16,7 +16,8 @@ const STEPS: &[&str] = &[
 ];
 
 /// The browser extension's checks (after the core's): build + `web-ext lint` + JS unit
-/// tests, wasm-bindgen-test in both browsers, the extension end to end in both browsers.
+/// tests, wasm-bindgen-test in both browsers, the extension end to end in both browsers,
+/// and the extension's F1 against the CLI's on a corpus sample.
 type Step = fn() -> Result<(), String>;
 const BROWSER_STEPS: &[(&str, Step)] = &[
     ("cargo xtask lint-ext", crate::browser::lint_ext),
@@ -31,6 +32,10 @@ const BROWSER_STEPS: &[(&str, Step)] = &[
     }),
     ("cargo xtask e2e --browser firefox", || {
         crate::browser::e2e(&["--browser".into(), "firefox".into()])
+    }),
+    // What the extension exports vs the CLI on 50 corpus pages (within 0.005 F1).
+    ("cargo xtask ext-f1", || {
+        crate::ext_f1::run(&crate::ext_f1::Opts::parse(&[])?)
     }),
 ];
 

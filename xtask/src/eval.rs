@@ -27,9 +27,9 @@ pub enum Dataset {
 }
 
 impl Dataset {
-    const ALL: [Dataset; 3] = [Dataset::Scrapinghub, Dataset::Readability, Dataset::Wcxb];
+    pub const ALL: [Dataset; 3] = [Dataset::Scrapinghub, Dataset::Readability, Dataset::Wcxb];
 
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Dataset::Scrapinghub => "scrapinghub",
             Dataset::Readability => "readability",
@@ -71,10 +71,31 @@ impl Dataset {
     }
 }
 
+/// Which pages of a dataset to evaluate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    /// The first N pages in id order.
+    First(usize),
+    /// N pages evenly spaced over the id order (page `i * len / N`): a fixed sample that
+    /// covers the whole dataset without choosing pages by their content.
+    Spread(usize),
+}
+
+impl Pick {
+    fn apply<T: Clone>(self, all: Vec<T>) -> Vec<T> {
+        match self {
+            Pick::First(n) => all.into_iter().take(n).collect(),
+            Pick::Spread(n) if n >= all.len() => all,
+            Pick::Spread(n) => (0..n).map(|i| all[i * all.len() / n].clone()).collect(),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Opts {
     datasets: Vec<Dataset>,
     limit: Option<usize>,
+    sample: Option<usize>,
     smoke: bool,
 }
 
@@ -83,6 +104,7 @@ impl Opts {
         Opts {
             datasets: Dataset::ALL.to_vec(),
             limit: Some(SMOKE_PAGES),
+            sample: None,
             smoke: true,
         }
     }
@@ -91,6 +113,7 @@ impl Opts {
         let mut o = Opts {
             datasets: Dataset::ALL.to_vec(),
             limit: None,
+            sample: None,
             smoke: false,
         };
         let mut it = args.iter();
@@ -127,6 +150,13 @@ impl Opts {
                     })?;
                     o.limit = Some(n);
                 }
+                "--sample" => {
+                    let v = value()?;
+                    let n: usize = v.parse().ok().filter(|&n| n > 0).ok_or_else(|| {
+                        format!("eval: --sample needs a positive number, not `{v}`")
+                    })?;
+                    o.sample = Some(n);
+                }
                 "--smoke" => o.smoke = true,
                 _ => return Err(format!("eval: unknown option `{a}`")),
             }
@@ -134,7 +164,16 @@ impl Opts {
         if o.smoke {
             o.limit = Some(o.limit.map_or(SMOKE_PAGES, |n| n.min(SMOKE_PAGES)));
         }
+        if o.sample.is_some() && o.limit.is_some() {
+            return Err("eval: --sample and --limit/--smoke do not combine".into());
+        }
         Ok(o)
+    }
+
+    fn pick(&self) -> Option<Pick> {
+        self.sample
+            .map(Pick::Spread)
+            .or(self.limit.map(Pick::First))
     }
 }
 
@@ -197,7 +236,8 @@ pub fn run(o: &Opts) -> Result<(), String> {
     let cli = crate::build_cli()?;
     let mut outcomes = Vec::new();
     for &ds in &o.datasets {
-        let outcome = eval_dataset(ds, &corpus, &score_py, &cli, o.limit)?;
+        let dir = crate::target_dir().join("eval").join(ds.name());
+        let outcome = eval_dataset(ds, &corpus, &score_py, &cli, &dir, o.pick())?;
         print_details(&outcome);
         outcomes.push(outcome);
     }
@@ -210,19 +250,19 @@ fn eval_dataset(
     corpus: &Path,
     score_py: &Path,
     cli: &Path,
-    limit: Option<usize>,
+    dir: &Path,
+    pick: Option<Pick>,
 ) -> Result<Outcome, String> {
-    let dir = crate::target_dir().join("eval").join(ds.name());
     if dir.exists() {
-        fs::remove_dir_all(&dir).map_err(|e| io_err(&dir, e))?;
+        fs::remove_dir_all(dir).map_err(|e| io_err(dir, e))?;
     }
     let pred = dir.join("pred");
     let truth = dir.join("truth");
     mkdir(&pred)?;
 
     let mut pages = list_pages(ds, corpus)?;
-    if let Some(n) = limit {
-        pages.truncate(n);
+    if let Some(p) = pick {
+        pages = p.apply(pages);
     }
     if pages.is_empty() {
         return Err(format!(
@@ -231,7 +271,7 @@ fn eval_dataset(
             corpus.display()
         ));
     }
-    let inputs = stage_inputs(ds, &dir, &pages)?;
+    let inputs = stage_inputs(ds, dir, &pages)?;
     make_truth_view(ds, corpus, &truth, &pages)?;
 
     let list = dir.join("inputs.txt");
@@ -308,8 +348,85 @@ fn eval_dataset(
         summary,
         cjk,
         rows: read_tsv(&per_page)?,
-        dir,
+        dir: dir.to_path_buf(),
     })
+}
+
+/// The CLI over a spread sample of one dataset ([`Pick::Spread`]), kept so that another
+/// producer of predictions (the extension, see `ext_f1.rs`) can be scored on exactly the
+/// same pages against the same truth view.
+pub struct SampleRun {
+    pub dataset: Dataset,
+    pub dir: PathBuf,
+    /// `(id, URL the CLI was given)` of each sampled page.
+    pub pages: Vec<(String, String)>,
+    /// The dataset's own F1 over the sample.
+    pub f1: f64,
+    /// Per-page F1 of the dataset's metric.
+    pub per_page: BTreeMap<String, f64>,
+}
+
+pub fn cli_sample(ds: Dataset, n: usize, dir: &Path) -> Result<SampleRun, String> {
+    let corpus = crate::shared_dir("CORPUS_DIR", "corpus")?;
+    let score_py = crate::shared_dir("BENCH_DIR", "bench")?.join("score.py");
+    let cli = crate::build_cli()?;
+    let o = eval_dataset(ds, &corpus, &score_py, &cli, dir, Some(Pick::Spread(n)))?;
+    let f1 = o
+        .metric("f1")
+        .ok_or_else(|| format!("{}: no F1 in the summary", ds.name()))?;
+    let per_page = per_page_f1(ds, &o.rows);
+    let pages = read_tsv_pairs(&dir.join("urls.tsv"))?;
+    Ok(SampleRun {
+        dataset: ds,
+        dir: dir.to_path_buf(),
+        pages,
+        f1,
+        per_page,
+    })
+}
+
+/// Score `pred` (one `<id>.txt` per sampled page) like the sample's CLI output.
+pub fn score_sample(
+    run: &SampleRun,
+    pred: &Path,
+    name: &str,
+) -> Result<(f64, BTreeMap<String, f64>), String> {
+    let score_py = crate::shared_dir("BENCH_DIR", "bench")?.join("score.py");
+    let json = run.dir.join(format!("summary-{name}.json"));
+    let tsv = run.dir.join(format!("per-page-{name}.tsv"));
+    let report = score(
+        run.dataset,
+        &score_py,
+        &run.dir.join("truth"),
+        pred,
+        &json,
+        Some(&tsv),
+        false,
+    )?;
+    write(&run.dir.join(format!("score-{name}.txt")), &report)?;
+    let summary = read_json(&json)?;
+    let f1 = summary[run.dataset.metric()]["f1"]
+        .as_f64()
+        .ok_or_else(|| format!("{}: no F1 in {}", run.dataset.name(), json.display()))?;
+    Ok((f1, per_page_f1(run.dataset, &read_tsv(&tsv)?)))
+}
+
+fn per_page_f1(ds: Dataset, rows: &[BTreeMap<String, String>]) -> BTreeMap<String, f64> {
+    rows.iter()
+        .filter_map(|r| {
+            let f = r.get(ds.f1_column())?.parse().ok()?;
+            Some((r.get("id")?.clone(), f))
+        })
+        .collect()
+}
+
+fn read_tsv_pairs(p: &Path) -> Result<Vec<(String, String)>, String> {
+    let text = fs::read_to_string(p).map_err(|e| io_err(p, e))?;
+    Ok(text
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect())
 }
 
 /// Pages of a dataset in score.py's order (sorted ids).
@@ -723,6 +840,20 @@ mod tests {
         assert_eq!(o.limit, Some(SMOKE_PAGES));
         assert!(parse(&["--dataset", "nope"]).is_err());
         assert!(parse(&["--limit", "0"]).is_err());
+        assert_eq!(
+            parse(&["--sample", "7"]).expect("parses").pick(),
+            Some(Pick::Spread(7))
+        );
+        assert!(parse(&["--sample", "7", "--smoke"]).is_err());
+    }
+
+    #[test]
+    fn spread_sample_covers_the_whole_order() {
+        let all: Vec<u32> = (0..10).collect();
+        assert_eq!(Pick::Spread(4).apply(all.clone()), vec![0, 2, 5, 7]);
+        assert_eq!(Pick::Spread(1).apply(all.clone()), vec![0]);
+        assert_eq!(Pick::Spread(20).apply(all.clone()), all);
+        assert_eq!(Pick::First(3).apply(all), vec![0, 1, 2]);
         assert!(parse(&["--bogus"]).is_err());
     }
 

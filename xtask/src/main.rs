@@ -12,6 +12,7 @@ mod ci;
 mod demo;
 mod eval;
 mod ext;
+mod ext_f1;
 mod fuzz;
 mod zip;
 
@@ -26,6 +27,7 @@ Commands:
   eval [options]            score the CLI on the benchmark corpora
       --dataset NAME        scrapinghub | readability | wcxb | all (default: all)
       --limit N             only the first N pages of each dataset
+      --sample N            N pages of each dataset, evenly spaced over its ids
       --smoke               first 20 pages of each dataset; fails on a crash or absurd F1
   build [--test]            the browser extension: dist/{chromium,firefox}/ and their zips
                             (--test: also test builds in target/ext-test/)
@@ -35,6 +37,10 @@ Commands:
                             reader.png, article.md, article.json to DIR (default target/demo/)
   wasm-test [--browser B]   wasm-tests/ in headless Chromium and/or Firefox (B: all)
   e2e [--browser B]         the built extension end to end in real browsers (+ axe, screenshots)
+  ext-f1 [--pages N] [--max-gap G]
+                            F1 of the extension (live DOM, Chromium) vs the CLI on N corpus
+                            pages (default 50) spread over the corpora; fails if they differ
+                            by more than G (default 0.005)
   lint-ext                  web-ext lint (0 errors) and the extension's JS unit tests
   bench [--quick] [--no-browser] [--no-others] [--no-build] [--scale-page FILE]
                             speed (native + headless Chromium), size and scaling against
@@ -56,6 +62,7 @@ fn main() -> ExitCode {
         Some("build") => ext::Opts::parse(&rest).and_then(|o| ext::run(&o)),
         Some("wasm-test") => browser::wasm_test(&rest),
         Some("e2e") => browser::e2e(&rest),
+        Some("ext-f1") => ext_f1::Opts::parse(&rest).and_then(|o| ext_f1::run(&o)),
         Some("lint-ext") if rest.is_empty() => browser::lint_ext(),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
