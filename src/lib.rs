@@ -38,6 +38,9 @@ pub struct Options {
     pub limits: Limits,
     /// Record dropped blocks with the reason in `Article::removed`.
     pub explain: bool,
+    /// The moment the page was read: resolves relative dates (`3小时前`, `2 hours ago`).
+    /// `None` leaves them unresolved, so results do not depend on the clock.
+    pub now: Option<meta::relative::Now>,
 }
 
 /// Extract the article from decoded HTML.
@@ -74,7 +77,10 @@ pub fn extract(html: &str, opts: &Options) -> Result<Article, Error> {
 }
 
 fn article_of(doc: &dom::Doc, opts: &Options) -> Result<Article, Error> {
-    let meta = meta::collect(doc);
+    let mut meta = meta::collect(doc);
+    if let Some(now) = opts.now {
+        meta::resolve_relative_date(doc, &mut meta, now);
+    }
     let selection = extract::select(doc, &meta, &opts.limits)?;
     build::article(doc, meta, &selection, opts)
 }

@@ -221,6 +221,10 @@ struct Case {
     contains: Vec<String>,
     not_contains: Vec<String>,
     known_failure: Option<String>,
+    /// `now` (ISO 8601 with offset): extract once more with `Options::now` set, and expect
+    /// `published_at_now` as the publication date (relative dates like `3小时前`).
+    now: Option<String>,
+    published_at_now: Option<String>,
 }
 
 const FIELDS: &[&str] = &[
@@ -259,6 +263,8 @@ fn case_from(map: BTreeMap<String, Value>) -> Result<Case, String> {
             "contains" => c.contains = as_list(&v)?,
             "not_contains" => c.not_contains = as_list(&v)?,
             "known_failure" => c.known_failure = Some(as_str(&v)?),
+            "now" => c.now = Some(as_str(&v)?),
+            "published_at_now" => c.published_at_now = Some(as_str(&v)?),
             f => match FIELDS.iter().find(|x| **x == f) {
                 Some(name) => c.fields.push((name, as_str(&v)?)),
                 None => return Err(format!("unknown key {f:?}")),
@@ -644,14 +650,23 @@ struct Output {
 }
 
 /// Extracts and renders on a thread with a 1 MiB stack, like the wasm32 build.
+fn run(bytes: Vec<u8>, url: Option<String>) -> Result<Output, String> {
+    run_at(bytes, url, None)
+}
+
 // `..Default::default()` keeps this compiling when MarkdownOptions gains fields.
 #[allow(clippy::needless_update)]
-fn run(bytes: Vec<u8>, url: Option<String>) -> Result<Output, String> {
+fn run_at(
+    bytes: Vec<u8>,
+    url: Option<String>,
+    now: Option<readmark::meta::relative::Now>,
+) -> Result<Output, String> {
     let h = std::thread::Builder::new()
         .stack_size(1 << 20)
         .spawn(move || {
             let opts = Options {
                 url,
+                now,
                 ..Default::default()
             };
             let article = readmark::extract_bytes(&bytes, None, &opts);
@@ -704,6 +719,28 @@ fn fail(msg: String) -> FixtureResult {
     }
 }
 
+/// The `now` / `published_at_now` expectation: the relative date resolves against `now`.
+fn check_at_now(case: &Case, now: &str, bytes: Vec<u8>, fails: &mut Vec<String>) {
+    let Some(at) = readmark::meta::relative::Now::parse_iso(now) else {
+        fails.push(format!(
+            "case.toml: now = {now:?} is not ISO 8601 with an offset"
+        ));
+        return;
+    };
+    match run_at(bytes, case.url.clone(), Some(at)).map(|o| o.article) {
+        Ok(Ok(a)) => {
+            if a.published != case.published_at_now {
+                fails.push(format!(
+                    "published at now={now}: expected {:?}, got {:?}",
+                    case.published_at_now, a.published
+                ));
+            }
+        }
+        Ok(Err(e)) => fails.push(format!("extraction at now={now} failed: {e}")),
+        Err(e) => fails.push(e),
+    }
+}
+
 /// Runs one fixture.
 fn run_fixture(dir: &Path, update: bool) -> FixtureResult {
     let mut fails = Vec::new();
@@ -746,10 +783,13 @@ fn run_fixture(dir: &Path, update: bool) -> FixtureResult {
     };
 
     // Determinism: the same input gives the same output.
-    if let Ok(again) = run(bytes, case.url.clone()) {
+    if let Ok(again) = run(bytes.clone(), case.url.clone()) {
         if again.md != out.md || again.json != out.json {
             fails.push("output is not deterministic (two runs differ)".into());
         }
+    }
+    if let Some(now) = &case.now {
+        check_at_now(&case, now, bytes, &mut fails);
     }
 
     compare_golden(&dir.join("expected.md"), &out.md, update, &mut fails);

@@ -35,7 +35,7 @@ fn opts(limits: Limits) -> Options {
     Options {
         url: Some("https://example.org/limits".into()),
         limits,
-        explain: false,
+        ..Options::default()
     }
 }
 

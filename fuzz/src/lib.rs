@@ -17,6 +17,7 @@ fn fuzz_options() -> Options {
         url: Some("https://fuzz.example/a/b.html".to_string()),
         limits: Limits::default(),
         explain: true,
+        ..Options::default()
     }
 }
 

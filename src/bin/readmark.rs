@@ -223,6 +223,7 @@ fn process_bytes(
         url,
         limits,
         explain: a.explain,
+        now: a.now,
     };
     let started = Instant::now();
     let result = catch_panic(|| {

@@ -120,7 +120,7 @@ pub fn find(doc: &Doc) -> Option<InfoLine> {
 }
 
 /// The subtree's text if it is at most `max` bytes.
-fn bounded_text(doc: &Doc, id: NodeId, max: usize) -> Option<String> {
+pub(crate) fn bounded_text(doc: &Doc, id: NodeId, max: usize) -> Option<String> {
     let mut s = String::new();
     for d in doc.descendants(id) {
         if let Some(t) = doc.node(d).text() {

@@ -6,6 +6,7 @@
 pub mod date;
 pub mod info_line;
 pub mod jsonld;
+pub mod relative;
 pub mod title;
 
 use crate::dom::{Doc, NodeId};
@@ -74,6 +75,24 @@ fn assumed_offset(lang: Option<&str>) -> Option<&'static str> {
         Some("+09:00")
     } else {
         None
+    }
+}
+
+/// When the page gives no absolute publication date, a relative one (`3小时前`) resolved
+/// against `now` (see [`relative`]); its element then counts as metadata, not content.
+pub fn resolve_relative_date(doc: &Doc, m: &mut Meta, now: relative::Now) {
+    if m.published.is_some() {
+        return;
+    }
+    let site = assumed_offset(m.lang.as_deref()).and_then(|o| {
+        let sign = if o.starts_with('-') { -1 } else { 1 };
+        let h: i32 = o.get(1..3)?.parse().ok()?;
+        let mi: i32 = o.get(4..6)?.parse().ok()?;
+        Some(sign * (h * 60 + mi))
+    });
+    if let Some((id, date)) = relative::find(doc, now, site) {
+        m.published = Some(date);
+        m.meta_nodes.push(id);
     }
 }
 

@@ -93,6 +93,7 @@ fn unsupported_content_type(ct: &str) -> bool {
 pub fn extract_snapshot(snap: &Snapshot, selection: bool) -> Result<Article, Error> {
     let opts = Options {
         url: Some(snap.url.clone()).filter(|u| u.starts_with("http") || u.starts_with("file")),
+        now: Some(reader_now()),
         ..Options::default()
     };
     if !selection {
@@ -100,7 +101,10 @@ pub fn extract_snapshot(snap: &Snapshot, selection: bool) -> Result<Article, Err
     }
     let base = opts.url.as_deref().and_then(|u| url::Url::parse(u).ok());
     let doc = crate::dom::Doc::parse(&snap.html, base, &opts.limits)?;
-    let meta = crate::meta::collect(&doc);
+    let mut meta = crate::meta::collect(&doc);
+    if let Some(now) = opts.now {
+        crate::meta::resolve_relative_date(&doc, &mut meta, now);
+    }
     let sel = crate::extract::Selection {
         roots: vec![doc.body],
         removed: vec![false; doc.nodes.len()],
@@ -118,6 +122,15 @@ pub fn extract_snapshot(snap: &Snapshot, selection: bool) -> Result<Article, Err
 /// content until an interaction, rather than hiding boilerplate.
 fn mostly_hidden(s: &snapshot::SnapshotStats) -> bool {
     s.hidden_text > 2_000 && s.hidden_text > s.visible_text
+}
+
+/// The live page is read now: its relative dates (`3小时前`) resolve against the browser's
+/// clock, in the reader's UTC offset.
+fn reader_now() -> crate::meta::relative::Now {
+    crate::meta::relative::Now {
+        unix_secs: (js_sys::Date::now() / 1000.0) as i64,
+        offset_minutes: -(js_sys::Date::new_0().get_timezone_offset() as i32),
+    }
 }
 
 fn now_ms() -> f64 {

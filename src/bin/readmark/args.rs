@@ -19,6 +19,10 @@ Options:
       --files-from FILE  read more input paths from FILE, one per line
   -o, --out-dir DIR      write DIR/<stem>.<md|json|html|txt> (required for several
                          inputs); stem = file name without .html.gz/.htm.gz/.html/.htm/.gz
+      --now TIME         the moment the page was read, to resolve relative dates
+                         (`3小时前`, `2 hours ago`): ISO 8601 with an offset
+                         (2024-06-17T10:00:00+08:00), or `now` for the system clock
+                         (UTC); without it relative dates stay unresolved
       --explain          on stderr: the detected encoding and every dropped block with
                          the reason it was dropped
       --meta-jsonl FILE  one JSON line of metadata per page (id, title, byline, excerpt,
@@ -83,6 +87,7 @@ pub struct Args {
     pub url_map: Option<PathBuf>,
     pub out_dir: Option<PathBuf>,
     pub explain: bool,
+    pub now: Option<readmark::meta::relative::Now>,
     pub meta_jsonl: Option<PathBuf>,
     pub timings: Option<PathBuf>,
     pub quiet: bool,
@@ -96,6 +101,23 @@ pub enum Command {
     Version,
 }
 
+/// `--now`: ISO 8601 with an offset, or `now` (the system clock, in UTC).
+fn parse_now(v: &str) -> Result<readmark::meta::relative::Now, String> {
+    use readmark::meta::relative::Now;
+    if v == "now" {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_err(|e| format!("--now: the system clock is before 1970 ({e})"))?;
+        return Ok(Now {
+            unix_secs: i64::try_from(secs.as_secs()).unwrap_or(i64::MAX),
+            offset_minutes: 0,
+        });
+    }
+    Now::parse_iso(v).ok_or_else(|| {
+        format!("--now needs `now` or an ISO 8601 time with an offset (2024-06-17T10:00:00+08:00), not `{v}`")
+    })
+}
+
 /// Parse the arguments after the program name.
 pub fn parse(argv: impl IntoIterator<Item = String>) -> Result<Command, String> {
     let mut args = Args {
@@ -106,6 +128,7 @@ pub fn parse(argv: impl IntoIterator<Item = String>) -> Result<Command, String> 
         url_map: None,
         out_dir: None,
         explain: false,
+        now: None,
         meta_jsonl: None,
         timings: None,
         quiet: false,
@@ -140,6 +163,7 @@ pub fn parse(argv: impl IntoIterator<Item = String>) -> Result<Command, String> 
             "--files-from" => files_from.push(value("a file")?.into()),
             "-o" | "--out-dir" => args.out_dir = Some(value("a directory")?.into()),
             "--explain" => args.explain = true,
+            "--now" => args.now = Some(parse_now(&value("a time")?)?),
             "--meta-jsonl" => args.meta_jsonl = Some(value("a file")?.into()),
             "--timings" => args.timings = Some(value("a file")?.into()),
             "-q" | "--quiet" => args.quiet = true,
@@ -251,6 +275,7 @@ mod tests {
         assert!(err(&["--format", "pdf"]).contains("pdf"));
         assert!(err(&["--bogus"]).contains("--bogus"));
         assert!(err(&["--url"]).contains("needs"));
+        assert!(err(&["--now", "2024-06-17"]).contains("offset"));
         assert!(err(&["--quiet=yes"]).contains("no value"));
         assert!(err(&["-o", "d", "-", "-"]).contains("once"));
     }
