@@ -107,11 +107,14 @@ fn visible_byline(doc: &Doc) -> Option<(NodeId, String)> {
         let rel_author = n.attr("rel").is_some_and(|r| r.contains("author"));
         let itemprop = n.attr("itemprop").is_some_and(|r| r.contains("author"));
         let ci = n.class_id();
-        let hinted = ci.contains("byline")
-            || (ci.contains("author")
-                && !ci.contains("authors-list")
-                && !ci.contains("avatar")
-                && !ci.contains("comment"));
+        // Whole words: `authority control` (Wikipedia's navbox) is not an author.
+        let word = |w: &str| ci.split_whitespace().any(|x| x == w);
+        let hinted = ci
+            .split_whitespace()
+            .any(|w| w.starts_with("byline") || w == "author" || w == "authorname")
+            && !word("avatar")
+            && !word("comment")
+            && !word("comments");
         if !(rel_author || itemprop || hinted) {
             continue;
         }
@@ -136,12 +139,61 @@ fn visible_byline(doc: &Doc) -> Option<(NodeId, String)> {
             Some(d) => crate::text::normalize_space(&doc.text_of(d)),
             None => text,
         };
-        if text.is_empty() {
+        let name = clean_byline(&text);
+        if !looks_like_a_name(&name) {
             continue;
         }
-        return Some((id, clean_byline(&text)));
+        return Some((id, name));
     }
     None
+}
+
+/// A cleaned byline that can be a person's or a desk's name: not empty, starting with a
+/// letter, not a control's label (`Sign In`, `Follow Author`), not a lone word that a
+/// date or label left behind (`Last` of `Last Updated: …`), no trailing `@`/`à`/`at`
+/// debris of a date, and not a user handle of letters and digits (`CC7567`).
+fn looks_like_a_name(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if !first.is_alphabetic() {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    const LABELS: &[&str] = &[
+        "sign in",
+        "log in",
+        "login",
+        "sign up",
+        "subscribe",
+        "follow",
+        "follow author",
+        "share",
+        "menu",
+        "search",
+        "more",
+        "last",
+        "updated",
+        "published",
+        "posted",
+        "comments",
+        "about the author",
+        "author",
+        "authors",
+        "byline",
+        "advertisement",
+    ];
+    if LABELS.contains(&lower.as_str()) {
+        return false;
+    }
+    let last = lower.split_whitespace().last().unwrap_or("");
+    if matches!(last, "@" | "à" | "at" | "on" | "le" | "am" | "um" | "el") {
+        return false;
+    }
+    let handle = !s.contains(' ')
+        && s.chars().any(|c| c.is_ascii_digit())
+        && s.chars().all(|c| c.is_ascii_alphanumeric());
+    !handle
 }
 
 /// `By Jane Doe · Updated March 9, 2024 · 14 comments` → `Jane Doe`: strip the
@@ -470,7 +522,32 @@ fn clean_excerpt(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::clean_excerpt;
+    use super::{clean_excerpt, looks_like_a_name};
+
+    #[test]
+    fn byline_debris_is_not_a_name() {
+        for bad in [
+            "Sign In",
+            "Last",
+            "1 mars 2019 à",
+            "Joe Wee Monday, February 29, 2016 @",
+            "CC7567",
+            "",
+            "Follow Author",
+        ] {
+            assert!(!looks_like_a_name(bad), "{bad}");
+        }
+        for good in [
+            "Brenda Goodman, MA",
+            "林小舟",
+            "Alexandre Hervaud",
+            "AFP",
+            "Our Foreign Staff",
+            "محمد علي",
+        ] {
+            assert!(looks_like_a_name(good), "{good}");
+        }
+    }
 
     #[test]
     fn drops_dangling_entity() {
