@@ -346,3 +346,30 @@ fn read_page_always_answers_json() {
         assert!(v["code"].is_string() && v["message"].is_string(), "{out}");
     }
 }
+
+#[wasm_bindgen_test]
+fn relative_dates_resolve_against_the_browsers_clock() {
+    let c = container(&format!(
+        "<h1>标题</h1><div class=meta-box><span class=time>3小时前</span></div>\
+         <p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>"
+    ));
+    let (html, _) = snapshot_element(&c, &Limits::default()).expect("snapshot");
+    c.remove();
+    let snap = readmark::web::snapshot::Snapshot {
+        html: format!("<html lang=zh-CN><head><title>标题</title></head><body><article>{html}</article></body></html>"),
+        url: "http://127.0.0.1/post/1.html".into(),
+        ..Default::default()
+    };
+    let a = extract_snapshot(&snap, false).expect("an article");
+    let published = a
+        .published
+        .clone()
+        .expect("the relative date resolves in the browser");
+    let at = readmark::meta::relative::Now::parse_iso(&published).expect("ISO with an offset");
+    let expected = (js_sys::Date::now() / 1000.0) as i64 - 3 * 3600;
+    assert!(
+        (at.unix_secs - expected).abs() <= 120,
+        "{published} is not three hours before now"
+    );
+    assert!(!readmark::render::to_text(&a).contains("3小时前"));
+}
