@@ -4,7 +4,8 @@
 //! - a leading heading that repeats the title is dropped (the title is metadata);
 //! - a teaser that repeats the start of the body (often cut mid-entity) is dropped;
 //! - short paragraphs that are boilerplate phrases (editor lines, separators) go;
-//! - paragraphs made only of images become figures; exact repeats are dropped.
+//! - paragraphs made only of images become figures; exact repeats are dropped, and so are
+//!   captions printed again (`echoes.rs`).
 
 use crate::extract::hints;
 use crate::model::{Block, Inline, Removed};
@@ -241,6 +242,9 @@ pub fn process(
         }
         let b = blocks.remove(blocks.len() - 1);
         note("sign-off line", &b);
+    }
+    for b in super::echoes::drop_caption_echoes(&mut blocks) {
+        note("caption printed again (gallery copy)", &b);
     }
     // Exact consecutive repeats.
     // Repeated figures and short lines (captions printed twice) go; long paragraphs that
