@@ -5,6 +5,7 @@
 pub mod blocks;
 pub mod echoes;
 pub mod footnotes;
+pub mod inserts;
 pub mod post;
 pub mod special;
 pub mod urls;

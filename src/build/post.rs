@@ -5,7 +5,8 @@
 //! - a teaser that repeats the start of the body (often cut mid-entity) is dropped;
 //! - short paragraphs that are boilerplate phrases (editor lines, separators) go;
 //! - paragraphs made only of images become figures; exact repeats are dropped, and so are
-//!   captions printed again (`echoes.rs`).
+//!   captions printed again (`echoes.rs`);
+//! - links to other articles dropped between the paragraphs go (`inserts.rs`).
 
 use crate::extract::hints;
 use crate::model::{Block, Inline, Removed};
@@ -242,6 +243,9 @@ pub fn process(
         }
         let b = blocks.remove(blocks.len() - 1);
         note("sign-off line", &b);
+    }
+    for b in super::inserts::drop_link_inserts(&mut blocks) {
+        note("link to another article inside the story", &b);
     }
     for b in super::echoes::drop_caption_echoes(&mut blocks) {
         note("caption printed again (gallery copy)", &b);
