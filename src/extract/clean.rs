@@ -58,6 +58,9 @@ pub struct Evidence<'a> {
     pub scores: &'a [f64],
     pub flags: Flags,
     pub meta_nodes: &'a [NodeId],
+    /// Containers the selection itself chose (the voted candidate under a climbed root):
+    /// never removed, only cleaned inside.
+    pub protected: &'a [NodeId],
 }
 
 /// Mark removed nodes under `roots`; returns (node, reason) pairs.
@@ -76,10 +79,12 @@ pub fn clean(
             if !node.is_element() {
                 continue;
             }
-            if let Some(reason) = verdict(doc, id, ev) {
-                removed[id as usize] = true;
-                reasons.push((id, reason));
-                continue;
+            if !ev.protected.contains(&id) {
+                if let Some(reason) = verdict(doc, id, ev) {
+                    removed[id as usize] = true;
+                    reasons.push((id, reason));
+                    continue;
+                }
             }
             if matches!(node.tag(), "pre" | "code" | "math") {
                 continue;
@@ -100,6 +105,7 @@ pub fn verdict(doc: &Doc, id: NodeId, ev: Evidence<'_>) -> Option<&'static str> 
         scores,
         flags,
         meta_nodes,
+        ..
     } = ev;
     let node = doc.node(id);
     let tag = node.tag();

@@ -64,7 +64,16 @@ fn attempt(doc: &Doc, meta: &Meta, st: &[stats::NodeStats], flags: Flags) -> Sel
     let n = doc.nodes.len();
     let excluded = excluded_nodes(doc, meta, st, flags);
     let scores = score::score(doc, st, &excluded, flags);
-    let top = select::top_candidate(doc, &scores);
+    let prose = select::prose_weights(doc, st, &excluded);
+    let voted = select::top_candidate(doc, &scores);
+    let top = voted.map(|t| select::climb_to_prose(doc, t, &prose));
+    // The voted container and its ancestors under a climbed root stay (cleaned inside).
+    let protected: Vec<NodeId> = match (voted, top) {
+        (Some(v), Some(t)) if v != t => std::iter::once(v)
+            .chain(doc.ancestors(v).take_while(|&a| a != t))
+            .collect(),
+        _ => Vec::new(),
+    };
     let roots = match top {
         Some(top) => select::with_siblings(
             doc,
@@ -90,6 +99,7 @@ fn attempt(doc: &Doc, meta: &Meta, st: &[stats::NodeStats], flags: Flags) -> Sel
             scores: &scores,
             flags,
             meta_nodes: &meta.meta_nodes,
+            protected: &protected,
         };
         if let Some(reason) = clean::verdict(doc, r, ev) {
             removed[r as usize] = true;
@@ -102,6 +112,7 @@ fn attempt(doc: &Doc, meta: &Meta, st: &[stats::NodeStats], flags: Flags) -> Sel
         scores: &scores,
         flags,
         meta_nodes: &meta.meta_nodes,
+        protected: &protected,
     };
     let mut reasons = clean::clean(doc, &roots, ev, &mut removed);
     reasons.extend(root_reasons);

@@ -195,3 +195,112 @@ fn is_lead_art(doc: &Doc, id: NodeId) -> bool {
     }
     true
 }
+
+/// Weight of prose under each node: paragraph-like blocks (as scoring counts them) with
+/// little link text, outside excluded furniture. One reverse pass over the arena.
+pub fn prose_weights(doc: &Doc, st: &[NodeStats], excluded: &[bool]) -> Vec<u32> {
+    let n = doc.nodes.len();
+    let mut prose = vec![0u32; n];
+    for id in (0..n).rev() {
+        if excluded[id] {
+            prose[id] = 0;
+            continue;
+        }
+        let node = &doc.nodes[id];
+        if node.is_element() {
+            let s = &st[id];
+            let tag = node.tag();
+            let phrasing_only = matches!(
+                tag,
+                "a" | "span" | "em" | "strong" | "b" | "i" | "font" | "small" | "label"
+            ) && !s.has_block_desc;
+            let heading = matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+            let paragraph_like =
+                s.inline_weight >= t::MIN_PARAGRAPH_WEIGHT && !heading && !phrasing_only;
+            if paragraph_like && s.link_density() <= t::SIBLING_MAX_LINK_DENSITY {
+                prose[id] = prose[id].saturating_add(s.inline_weight);
+            }
+        }
+        if let Some(p) = node.parent {
+            let v = prose[id];
+            prose[p as usize] = prose[p as usize].saturating_add(v);
+        }
+    }
+    prose
+}
+
+/// Articles split into many small sections (each paragraph in its own wrapper, the
+/// sections deep in layout grids) can lose the vote to one dense block — a reference
+/// list, a long caption box. When the chosen container holds less than
+/// [`t::PROSE_CLIMB_BELOW`] of the page's prose, climb to the nearest ancestor that holds
+/// at least [`t::PROSE_CLIMB_TARGET`] of it, unless that is `<body>` itself (then the
+/// prose is spread over the page, and the vote stands).
+pub fn climb_to_prose(doc: &Doc, top: NodeId, prose: &[u32]) -> NodeId {
+    let total = prose[doc.body as usize] as f64;
+    if total <= 0.0 || prose[top as usize] as f64 >= total * t::PROSE_CLIMB_BELOW {
+        return top;
+    }
+    for a in doc.ancestors(top) {
+        if a == doc.body || matches!(doc.node(a).tag(), "body" | "html" | "#root") {
+            break;
+        }
+        if prose[a as usize] as f64 >= total * t::PROSE_CLIMB_TARGET {
+            // Sections: the prose is spread over several children of the ancestor, not
+            // one other block (a comment thread, a sidebar of teasers).
+            let share = prose[a as usize] as f64 * t::PROSE_CLIMB_SECTION_SHARE;
+            let sections = doc
+                .node(a)
+                .children
+                .iter()
+                .filter(|&&c| prose[c as usize] as f64 >= share)
+                .count();
+            return if sections >= t::PROSE_CLIMB_MIN_SECTIONS {
+                a
+            } else {
+                top
+            };
+        }
+    }
+    top
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{extract, Options};
+
+    /// Sections deep in layout wrappers, two short paragraphs each, lose the vote to a
+    /// dense reference list next to them; the prose climb brings them back.
+    #[test]
+    fn sections_spread_over_wrappers_are_all_kept() {
+        const P: &str = "explains one idea in a few sentences and a closing remark that makes it \
+                         read like an article paragraph.";
+        let section = |i: usize| {
+            format!(
+                "<div class=r><div class=c><div class=b><div class=x><h2>Part {i}</h2>\
+                 <p>Section {i} {P}</p><p>More of part {i} {P}</p></div></div></div></div>"
+            )
+        };
+        let refs: String = (0..5)
+            .map(|i| {
+                format!(
+                    "<li>Reference {i}: Author A, Author B, Author C, Author D, Author E. A long \
+                     title of a study, with commas, more commas, and a journal name, volume {i}, \
+                     pages 1-20, 2020.</li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><head><title>Guide</title></head><body><main><h1>Guide</h1>{}\
+             <div class=refs><ul>{refs}</ul></div></main><footer>x</footer></body></html>",
+            (1..=6).map(section).collect::<String>()
+        );
+        let a = extract(&html, &Options::default()).expect("an article");
+        let text = crate::render::to_text(&a);
+        for i in 1..=6 {
+            assert!(
+                text.contains(&format!("Section {i} explains")),
+                "section {i} missing:\n{text}"
+            );
+        }
+    }
+}
