@@ -1144,9 +1144,11 @@ fn ends_with_unescaped(s: &str, c: char) -> bool {
     backslashes % 2 == 0
 }
 
-/// CommonMark's notion of punctuation (Unicode P and S), approximated.
+/// CommonMark's notion of punctuation (Unicode P and S, see `render/punct.rs`). Control,
+/// format and combining characters are neither punctuation nor whitespace: next to a
+/// delimiter they count as letters.
 fn is_punct(c: char) -> bool {
-    !c.is_alphanumeric() && !c.is_whitespace()
+    super::punct::is_punctuation(c)
 }
 
 /// Whether emphasis delimiters around `core` would be left- and right-flanking given the
