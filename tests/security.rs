@@ -334,3 +334,56 @@ fn footnote_ref_without_definition_adds_text() {
         assert!(f.is_empty(), "[{position}] {}", f.join("\n"));
     }
 }
+
+/// Regression (was a hygiene issue, fixed by the strict `data:` allowlist in
+/// `build/urls.rs`): the builder accepted any URL with a raster `data:image/<type>` prefix
+/// (`data:image/pngX…`, control characters or whitespace inside, `jpg`, `avif`), which the
+/// renderers then dropped to alt text — the model and the exports disagreed. Now the model
+/// holds exactly the data: images every renderer writes.
+#[test]
+fn data_image_dialects_match_the_renderers() {
+    let body = "A".repeat(300);
+    let good = format!("data:image/png;base64,iVBORw0KGgo{body}");
+    let bad = [
+        format!("data:image/pngX;base64,{body}"),
+        format!("data:image/png;base64,AA\u{1}{body}"),
+        format!("data:image/png;base64,AA {body}"),
+        format!("data:image/png;base64,AA&#9;{body}"),
+        format!("data:image/jpg;base64,{body}"),
+        format!("data:image/avif;base64,{body}"),
+        format!("data:image/svg+xml;base64,{body}"),
+        format!("data:image/png"),
+        format!("data:text/html;base64,{body}"),
+    ];
+    for (i, src) in std::iter::once(&good).chain(&bad).enumerate() {
+        let page = pages(&format!("<figure><img src=\"{src}\" alt=\"alt {i}\"><figcaption>A caption for the figure.</figcaption></figure>"))
+            .into_iter()
+            .find(|(pos, _)| *pos == "block")
+            .expect("block page")
+            .1;
+        let f = check_page(&page, false);
+        assert!(f.is_empty(), "{src:.60}: {}", f.join("\n"));
+        let a = extract(&page, &Options::default()).expect("article");
+        let v: serde_json::Value = serde_json::from_str(&to_json(&a)).expect("json");
+        let mut srcs = Vec::new();
+        let mut stack = vec![&v["blocks"]];
+        while let Some(x) = stack.pop() {
+            match x {
+                serde_json::Value::Object(m) => {
+                    if let Some(serde_json::Value::String(src)) = m.get("src") {
+                        srcs.push(src.clone());
+                    }
+                    stack.extend(m.values());
+                }
+                serde_json::Value::Array(items) => stack.extend(items),
+                _ => {}
+            }
+        }
+        assert!(oracle::json_findings(&v).is_empty(), "{src:.60}");
+        if i == 0 {
+            assert_eq!(srcs, vec![good.clone()], "the raster data: image is kept");
+        } else {
+            assert!(srcs.is_empty(), "{src:.60} kept as {srcs:?}");
+        }
+    }
+}

@@ -20,7 +20,8 @@
 //!   outside the same allowlist; and the HTML pulldown-cmark renders from it goes through
 //!   the reader-HTML check (what a Markdown viewer would show).
 //! * **JSON**: every string under a key `href`, `src`, `url` or `image`, anywhere in the
-//!   tree, must pass the same allowlist (`url`: http(s) only; `image` as an image `src`).
+//!   tree, must pass the same allowlist (`src` and the lead `image` as image sources, `url`
+//!   http(s) only).
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use scraper::{Html, Node};
@@ -165,20 +166,6 @@ pub fn img_ok(v: &str) -> bool {
         let p = format!("data:image/{t}");
         u.starts_with(&p) && matches!(u.as_bytes().get(p.len()), Some(b';' | b','))
     })
-}
-
-/// The builder's image policy (`build/urls.rs`): http(s), or a raster `data:image/…`
-/// (never SVG). Looser than [`img_ok`]: the builder checks only the `data:image/<type>`
-/// prefix (so `data:image/pngX…`, a control character inside, `jpg`, `avif` pass), and
-/// the renderers then drop what they do not allow — a known hygiene issue (SECURITY.md),
-/// not a script risk: such a URL can only ever be a raster image type.
-fn img_scheme_ok(v: &str) -> bool {
-    let u = browser_url(&v.chars().filter(|c| !c.is_control()).collect::<String>());
-    u.starts_with("http://")
-        || u.starts_with("https://")
-        || ["png", "jpeg", "jpg", "gif", "webp", "avif"]
-            .iter()
-            .any(|t| u.starts_with(&format!("data:image/{t}")))
 }
 
 /// An absolute http(s) URL (the article's `url` and lead `image`).
@@ -349,9 +336,11 @@ pub fn json_findings(v: &serde_json::Value) -> Vec<String> {
             serde_json::Value::String(s) => {
                 let ok = match key.as_str() {
                     "href" => link_ok(&s.chars().filter(|c| !c.is_control()).collect::<String>()),
-                    "src" => img_scheme_ok(s),
+                    // The builder's data: allowlist is the renderers' (`build/urls.rs`):
+                    // the model itself holds only URLs every renderer would write.
+                    // `image` is og:image (http(s)) or the first body image.
+                    "src" | "image" => img_ok(s),
                     "url" => http_ok(s),
-                    "image" => img_scheme_ok(s),
                     _ => true,
                 };
                 if !ok {
