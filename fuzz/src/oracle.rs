@@ -400,6 +400,142 @@ pub fn markdown_text(md: &str) -> String {
 }
 
 // ---------------------------------------------------------------------------------------
+// Model traversal, shared by the oracles and the tests (`tests/malformed.rs`).
+
+/// The content of a wrapper inline (emphasis, strong, strike, super/subscript, link).
+pub fn children(i: &Inline) -> Option<&[Inline]> {
+    match i {
+        Inline::Emphasis { content }
+        | Inline::Strong { content }
+        | Inline::Strike { content }
+        | Inline::Superscript { content }
+        | Inline::Subscript { content }
+        | Inline::Link { content, .. } => Some(content),
+        _ => None,
+    }
+}
+
+/// The same wrapper as `i` around new `content` (`i` itself when it is not a wrapper).
+pub fn rewrap(i: &Inline, content: Vec<Inline>) -> Inline {
+    match i {
+        Inline::Emphasis { .. } => Inline::Emphasis { content },
+        Inline::Strong { .. } => Inline::Strong { content },
+        Inline::Strike { .. } => Inline::Strike { content },
+        Inline::Superscript { .. } => Inline::Superscript { content },
+        Inline::Subscript { .. } => Inline::Subscript { content },
+        Inline::Link { href, .. } => Inline::Link {
+            href: href.clone(),
+            content,
+        },
+        other => other.clone(),
+    }
+}
+
+/// `blocks` with every inline run (paragraphs, headings, table cells and captions, figure
+/// captions, at any block depth) replaced by `f(run, in_heading)`.
+pub fn map_runs(blocks: &[Block], f: &mut dyn FnMut(&[Inline], bool) -> Vec<Inline>) -> Vec<Block> {
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading { level, content } => Block::Heading {
+                level: *level,
+                content: f(content, true),
+            },
+            Block::Paragraph { content } => Block::Paragraph {
+                content: f(content, false),
+            },
+            Block::List {
+                ordered,
+                start,
+                items,
+            } => Block::List {
+                ordered: *ordered,
+                start: *start,
+                items: items
+                    .iter()
+                    .map(|i| ListItem {
+                        blocks: map_runs(&i.blocks, f),
+                    })
+                    .collect(),
+            },
+            Block::Table(t) => {
+                let mut t = t.clone();
+                t.caption = f(&t.caption, false);
+                for c in t.head.iter_mut().chain(t.rows.iter_mut().flatten()) {
+                    c.content = f(&c.content, false);
+                }
+                Block::Table(t)
+            }
+            Block::Figure { images, caption } => Block::Figure {
+                images: images.clone(),
+                caption: f(caption, false),
+            },
+            Block::Quote { blocks } => Block::Quote {
+                blocks: map_runs(blocks, f),
+            },
+            Block::Footnote { id, blocks } => Block::Footnote {
+                id: id.clone(),
+                blocks: map_runs(blocks, f),
+            },
+            other => other.clone(),
+        })
+        .collect()
+}
+
+/// The renderers' footnote label (`render/html.rs` `footnote_label`): letters, digits,
+/// `-`, `_` kept, others `-`, at most 64 characters, `fn` when empty.
+fn footnote_label(id: &str) -> String {
+    let s: String = id
+        .trim()
+        .chars()
+        .take(64)
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if s.is_empty() {
+        "fn".into()
+    } else {
+        s
+    }
+}
+
+/// The Markdown export omits a footnote reference whose definition is not in the article.
+fn without_dangling_refs(a: &Article) -> Vec<Block> {
+    fn labels(bs: &[Block], out: &mut std::collections::HashSet<String>) {
+        for b in bs {
+            match b {
+                Block::Footnote { id, blocks } => {
+                    out.insert(footnote_label(id));
+                    labels(blocks, out);
+                }
+                Block::Quote { blocks } => labels(blocks, out),
+                Block::List { items, .. } => items.iter().for_each(|i| labels(&i.blocks, out)),
+                _ => {}
+            }
+        }
+    }
+    fn keep(v: &[Inline], l: &std::collections::HashSet<String>) -> Vec<Inline> {
+        v.iter()
+            .filter(
+                |i| !matches!(i, Inline::FootnoteRef { id } if !l.contains(&footnote_label(id))),
+            )
+            .map(|i| match children(i) {
+                Some(c) => rewrap(i, keep(c, l)),
+                None => i.clone(),
+            })
+            .collect()
+    }
+    let mut l = std::collections::HashSet::new();
+    labels(&a.blocks, &mut l);
+    map_runs(&a.blocks, &mut |run, _| keep(run, &l))
+}
+
+// ---------------------------------------------------------------------------------------
 // No loss: the Markdown and JSON carry exactly the model's text.
 
 use readmark::model::{Block, Inline, ListItem};
@@ -442,9 +578,16 @@ fn has_math(a: &Article) -> bool {
 /// `$$`-fenced paragraph or a `math` code block: the `$$` lines are dropped by
 /// [`normalise_blocks`].)
 pub fn markdown_view(a: &Article) -> Article {
-    /// `open` + content + `)`, with the content's leading and trailing spaces moved
-    /// outside the markers (as the export does for every wrapper).
+    /// `open` + content + `)`, with the content's leading and trailing spaces and line
+    /// breaks moved outside the markers (as the export does for every wrapper).
     fn wrap_literal(out: &mut Vec<Inline>, open: &str, mut content: Vec<Inline>) {
+        // Leading line breaks go before the opener too (the writer keeps one of a run).
+        let leading_breaks = content
+            .iter()
+            .take_while(|i| matches!(i, Inline::LineBreak))
+            .count();
+        content.drain(..leading_breaks);
+        out.extend(std::iter::repeat_n(Inline::LineBreak, leading_breaks));
         let mut trailing_breaks = 0;
         while matches!(content.last(), Some(Inline::LineBreak)) {
             content.pop();
@@ -570,10 +713,12 @@ pub fn markdown_view(a: &Article) -> Article {
         }
         out
     }
-    fn blks(v: &[Block]) -> Vec<Block> {
+    /// Images that fail the renderer's rule are written as their alt text, before their
+    /// figure (at any depth).
+    fn alt_paragraphs(v: Vec<Block>) -> Vec<Block> {
         let mut out = Vec::with_capacity(v.len());
         for b in v {
-            if let Block::Figure { images, .. } = b {
+            if let Block::Figure { images, .. } = &b {
                 for img in images.iter().filter(|i| !renderer_img_ok(&i.src)) {
                     out.push(Block::Paragraph {
                         content: vec![Inline::text(img.alt.clone())],
@@ -581,53 +726,35 @@ pub fn markdown_view(a: &Article) -> Article {
                 }
             }
             out.push(match b {
-                Block::Heading { level, content } => Block::Heading {
-                    level: *level,
-                    content: inls(content, true),
-                },
-                Block::Paragraph { content } => Block::Paragraph {
-                    content: inls(content, false),
-                },
                 Block::List {
                     ordered,
                     start,
                     items,
                 } => Block::List {
-                    ordered: *ordered,
-                    start: *start,
+                    ordered,
+                    start,
                     items: items
-                        .iter()
+                        .into_iter()
                         .map(|i| ListItem {
-                            blocks: blks(&i.blocks),
+                            blocks: alt_paragraphs(i.blocks),
                         })
                         .collect(),
                 },
-                Block::Table(t) => {
-                    let mut t = t.clone();
-                    t.caption = inls(&t.caption, false);
-                    for c in t.head.iter_mut().chain(t.rows.iter_mut().flatten()) {
-                        c.content = inls(&c.content, false);
-                    }
-                    Block::Table(t)
-                }
-                Block::Figure { images, caption } => Block::Figure {
-                    images: images.clone(),
-                    caption: inls(caption, false),
-                },
                 Block::Quote { blocks } => Block::Quote {
-                    blocks: blks(blocks),
+                    blocks: alt_paragraphs(blocks),
                 },
                 Block::Footnote { id, blocks } => Block::Footnote {
-                    id: id.clone(),
-                    blocks: blks(blocks),
+                    id,
+                    blocks: alt_paragraphs(blocks),
                 },
-                other => other.clone(),
+                other => other,
             });
         }
         out
     }
     let mut out = a.clone();
-    out.blocks = blks(&a.blocks);
+    let blocks = alt_paragraphs(without_dangling_refs(a));
+    out.blocks = map_runs(&blocks, &mut |run, heading| inls(run, heading));
     out
 }
 

@@ -26,7 +26,8 @@
 //! `data:image/{png,jpeg,gif,webp}` (defense in depth: the builder already filters);
 //! otherwise the link text (or the image's alt text) is written as plain text.
 //! Destinations are wrapped in `<…>` when they contain spaces or parentheses, and
-//! `< > | `` ` `` are percent-encoded in them.
+//! `< > | `` ` `` (and `[ ]` outside an IPv6 host) are percent-encoded in them, so that
+//! a destination read as text (a link that did not form) holds no markup.
 //!
 //! # Syntax choices
 //!
@@ -1250,12 +1251,23 @@ fn code_span_ticks(code: &str) -> usize {
 /// `<…>` when it contains spaces or parentheses.
 fn destination(url: &str) -> String {
     let mut s = String::with_capacity(url.len());
-    for c in url.chars() {
+    // An IPv6 host keeps its brackets: `scheme://[` … `]`.
+    let host_end = url
+        .find("://")
+        .filter(|&i| url[i + 3..].starts_with('['))
+        .and_then(|i| url[i..].find(']').map(|j| i + j + 1))
+        .unwrap_or(0);
+    for (i, c) in url.char_indices() {
         match c {
             '<' => s.push_str("%3C"),
             '>' => s.push_str("%3E"),
             '|' => s.push_str("%7C"),
             '`' => s.push_str("%60"),
+            // Should the link not form (a reader that pairs brackets differently), the
+            // destination is read as text: without brackets it cannot hold a link or an
+            // image (`![x](javascript:…)`).
+            '[' if i >= host_end => s.push_str("%5B"),
+            ']' if i >= host_end => s.push_str("%5D"),
             '\\' => s.push_str("\\\\"),
             c => s.push(c),
         }
