@@ -26,7 +26,7 @@
 #[path = "../fuzz/src/oracle.rs"]
 mod oracle;
 
-use readmark::render::{to_markdown, to_reader_html, to_text, MarkdownOptions};
+use readmark::render::{to_markdown, to_text, MarkdownOptions};
 use readmark::{extract, extract_bytes, Article, Options};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -87,16 +87,10 @@ fn opts() -> Options {
     }
 }
 
-/// Loss and safety findings for one article.
+/// Loss and safety findings for one article (every output through every oracle).
 fn findings(a: &Article) -> Vec<String> {
     let mut f = oracle::loss_findings(a);
-    f.extend(oracle::html_findings(&to_reader_html(a), false));
-    f.extend(oracle::markdown_findings(&to_markdown(
-        a,
-        &MarkdownOptions {
-            front_matter: false,
-        },
-    )));
+    f.extend(oracle::safety_findings(a, true));
     f
 }
 

@@ -320,6 +320,28 @@ pub fn markdown_findings(md: &str) -> Vec<String> {
     out
 }
 
+/// Every output of `a` through the safety oracles: the reader HTML (fragment and whole
+/// document), the Markdown (with and without front matter) and the JSON export (it must
+/// parse; with `json_urls`, its URLs are checked too — a synthetic model's are not
+/// allowlisted, only its renderers are). The one "render everything and check it" of the
+/// tests and the fuzzers.
+pub fn safety_findings(a: &Article, json_urls: bool) -> Vec<String> {
+    let mut f = html_findings(&to_reader_html(a), false);
+    f.extend(html_findings(&to_reader_document(a), true));
+    for front_matter in [false, true] {
+        f.extend(markdown_findings(&to_markdown(
+            a,
+            &MarkdownOptions { front_matter },
+        )));
+    }
+    match serde_json::from_str::<serde_json::Value>(&to_json(a)) {
+        Ok(v) if json_urls => f.extend(json_findings(&v)),
+        Ok(_) => {}
+        Err(e) => f.push(format!("JSON does not parse: {e}")),
+    }
+    f
+}
+
 /// Findings in the JSON export: every `href`/`src`/`url`/`image` string.
 pub fn json_findings(v: &serde_json::Value) -> Vec<String> {
     let mut out = Vec::new();
@@ -539,7 +561,9 @@ fn without_dangling_refs(a: &Article) -> Vec<Block> {
 // No loss: the Markdown and JSON carry exactly the model's text.
 
 use readmark::model::{Block, Inline, ListItem};
-use readmark::render::{to_json, to_markdown, to_text, MarkdownOptions};
+use readmark::render::{
+    to_json, to_markdown, to_reader_document, to_reader_html, to_text, MarkdownOptions,
+};
 use readmark::Article;
 
 /// The Markdown renderer's own image rule (`safe_img_src` in `render/html.rs`): ends
