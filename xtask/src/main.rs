@@ -3,7 +3,7 @@
 //! - `ci`: everything `.ci/run` checks (format, lints, wasm build, tests, corpus smoke);
 //! - `eval`: run the CLI over the benchmark corpora and score it with `bench/score.py`;
 //! - `demo`: the extension in headless Chromium on the seed page (or any page);
-//! - `build`, `wasm-test`, `e2e`, `lint-ext`: the browser extension and its tests;
+//! - `build`, `wasm-test`, `e2e`, `xss-e2e`, `lint-ext`: the browser extension and its tests;
 //! - `fuzz`: fuzz extraction and Markdown rendering (stable driver or cargo-fuzz).
 
 mod bench;
@@ -35,6 +35,10 @@ Commands:
                             reader.png, article.md, article.json to DIR (default target/demo/)
   wasm-test [--browser B]   wasm-tests/ in headless Chromium and/or Firefox (B: all)
   e2e [--browser B]         the built extension end to end in real browsers (+ axe, screenshots)
+  xss-e2e [--browser B]     the XSS corpus, instrumented, through the real reader page and its
+                            exports: nothing may execute (positive controls prove it would show)
+  fuzz [--seconds N] [--engine stable|libfuzzer] [--seed N]
+                            fuzz extraction and Markdown rendering against the oracles
   lint-ext                  web-ext lint (0 errors) and the extension's JS unit tests
   bench [--quick] [--no-browser] [--no-others] [--no-build] [--scale-page FILE]
                             speed (native + headless Chromium), size and scaling against
@@ -56,6 +60,7 @@ fn main() -> ExitCode {
         Some("build") => ext::Opts::parse(&rest).and_then(|o| ext::run(&o)),
         Some("wasm-test") => browser::wasm_test(&rest),
         Some("e2e") => browser::e2e(&rest),
+        Some("xss-e2e") => browser::xss_e2e(&rest),
         Some("lint-ext") if rest.is_empty() => browser::lint_ext(),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
