@@ -420,6 +420,57 @@ fn markdown_destination_read_as_text_holds_no_image() {
             content: vec![Inline::FootnoteRef { id: String::new() }],
         }],
     };
+    assert_markdown_safe(vec![Block::Footnote {
+        id: "x".into(),
+        blocks: vec![
+            Block::Paragraph {
+                content: vec![link],
+            },
+            Block::Footnote {
+                id: String::new(),
+                blocks: vec![],
+            },
+        ],
+    }]);
+}
+
+/// Regression from the second `cargo xtask fuzz --seconds 900` run (target `markdown`):
+/// an image written as its alt text ending in `!`, then inlines that write nothing (an
+/// empty text, an empty `**…**`), then a link: the writer looked for a `[` right after
+/// the `!` only in the next inline, so `!` + `[#](#)` became the image `![#](#)`.
+#[test]
+fn bang_before_a_link_across_empty_inlines_is_escaped() {
+    use readmark::model::{Block, Image, Inline};
+    let unsafe_img = || {
+        Inline::Image(Image {
+            src: "c".into(),
+            alt: "- !".into(),
+            title: None,
+        })
+    };
+    let link = || Inline::Link {
+        href: "#frag".into(),
+        content: vec![],
+    };
+    for content in [
+        vec![unsafe_img(), Inline::text(""), link()],
+        vec![Inline::Strong {
+            content: vec![
+                unsafe_img(),
+                Inline::Strong { content: vec![] },
+                Inline::Strong {
+                    content: vec![link()],
+                },
+            ],
+        }],
+    ] {
+        assert_markdown_safe(vec![Block::Paragraph { content }]);
+    }
+}
+
+/// An article of `blocks`; its Markdown (with and without front matter) must pass the
+/// safety oracle.
+fn assert_markdown_safe(blocks: Vec<readmark::model::Block>) {
     let a = readmark::Article {
         title: None,
         author: None,
@@ -433,18 +484,7 @@ fn markdown_destination_read_as_text_holds_no_image() {
         dir: None,
         word_count: 0,
         reading_minutes: 0,
-        blocks: vec![Block::Footnote {
-            id: "x".into(),
-            blocks: vec![
-                Block::Paragraph {
-                    content: vec![link],
-                },
-                Block::Footnote {
-                    id: String::new(),
-                    blocks: vec![],
-                },
-            ],
-        }],
+        blocks,
         removed: Vec::new(),
     };
     for front_matter in [false, true] {

@@ -1201,16 +1201,16 @@ enum Flank {
 /// without delimiters; with delimiters the character is `*`/`~`, which never hurts).
 /// Inside link text (`in_link`) links, and code runs holding `]`, are written as text.
 fn lead_char(content: &[Inline], in_link: bool) -> Option<char> {
-    match content.first()? {
+    let first = content.first()?;
+    // What writes nothing is skipped: the `!` of an image's alt text before it must see
+    // the `[` of a link after it.
+    if writes_nothing(std::slice::from_ref(first)) {
+        return lead_char(&content[1..], in_link);
+    }
+    match first {
         Inline::Emphasis { content: c }
         | Inline::Strong { content: c }
-        | Inline::Strike { content: c } => {
-            if c.is_empty() {
-                Some('*')
-            } else {
-                lead_char(c, in_link)
-            }
-        }
+        | Inline::Strike { content: c } => lead_char(c, in_link),
         Inline::Text { text } => {
             text.chars()
                 .next()
@@ -1235,6 +1235,23 @@ fn lead_char(content: &[Inline], in_link: bool) -> Option<char> {
         Inline::Math { .. } => Some('$'),
         Inline::Superscript { .. } | Inline::Subscript { .. } => Some('\\'),
     }
+}
+
+/// Whether these inlines write no character at all: empty text, code and math, an image
+/// with an unsafe source and no alt text, and wrappers around only such inlines (their
+/// delimiters are not written around nothing).
+fn writes_nothing(content: &[Inline]) -> bool {
+    content.iter().all(|i| match i {
+        Inline::Text { text } | Inline::Code { text } => text.is_empty(),
+        Inline::Math { tex } => tex.trim().is_empty(),
+        Inline::Image(img) => safe_img_src(&img.src).is_none() && img.alt.is_empty(),
+        Inline::Emphasis { content }
+        | Inline::Strong { content }
+        | Inline::Strike { content }
+        | Inline::Superscript { content }
+        | Inline::Subscript { content } => writes_nothing(content),
+        Inline::Link { .. } | Inline::FootnoteRef { .. } | Inline::LineBreak => false,
+    })
 }
 
 /// The shortest backtick run that does not occur in `code`.
