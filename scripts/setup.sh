@@ -96,7 +96,7 @@ log "node $(node --version)"
 # npm packages, pinned in package-lock.json: reinstalled only when the lock file changed.
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.readmark-lock 2>/dev/null)" != "$lock_sum" ]; then
-    log "npm ci (esbuild, binaryen, playwright-core, web-ext, axe-core)"
+    log "npm ci (esbuild, binaryen, playwright-core, web-ext, axe-core, markdown-it)"
     npm ci --no-audit --no-fund --loglevel=error
     echo "$lock_sum" > node_modules/.readmark-lock
 else

@@ -2,11 +2,15 @@
 //! item 2). Every case runs on a thread with a 1 MiB stack — the wasm32 stack — so a
 //! recursion over page-controlled depth fails here as it would in the browser.
 //!
-//! Time bounds are hang guards only (generous: 120 s in a debug build, 30 s in release);
-//! each case prints its time. The heavy cases (a million elements, 50 MB) take 30-100 s
-//! unoptimised, so a debug `cargo test` skips them and `cargo xtask ci` runs this file
-//! again in release (`cargo test --release --test limits`), where each takes seconds. The 20,000-deep script-built DOM through the live-DOM path
-//! is a browser test (`wasm-tests/`).
+//! The pathological pages and the lowered limits are one table ([`cases`]): a page, the
+//! limits, and the outcomes it may end in. Time bounds are hang guards only (generous:
+//! 120 s in a debug build, 30 s in release); each case prints its time. The heavy cases
+//! (a million elements, 50 MB) take 30-100 s unoptimised, so a debug `cargo test` skips
+//! them and `cargo xtask ci` runs this file again in release (`cargo test --release
+//! --test limits`), where each takes seconds. The cases that check more than the outcome
+//! (text kept, depth capped, exact error values) are tests of their own below. The
+//! 20,000-deep script-built DOM through the live-DOM path is a browser test
+//! (`wasm-tests/`).
 
 use readmark::render::{to_json, to_markdown, to_reader_document, to_text, MarkdownOptions};
 use readmark::{extract, extract_bytes, Article, Error, Limits, Options};
@@ -97,73 +101,188 @@ fn nested_divs_5k() {
     assert!(to_text(&a).contains("Deep pages still have words in them"));
 }
 
-#[test]
-fn nested_divs_100k() {
-    let html = nested("div", 100_000, PROSE);
-    let r = on_small_stack("nested_divs_100k", move || {
-        outcome(extract(&html, &opts(Limits::default())))
-    });
-    // Flattened past 512: the text is still there.
-    assert!(r.is_ok(), "{r:?}");
+/// A page that must end in an expected outcome under the given limits.
+struct Case {
+    name: &'static str,
+    /// 30-100 s unoptimised: only in `cargo test --release` (what `cargo xtask ci` runs).
+    heavy: bool,
+    page: fn() -> String,
+    limits: Limits,
+    /// Through `extract_bytes` (decoding included) instead of `extract`.
+    bytes: bool,
+    ok: fn(&Result<usize, Error>) -> bool,
 }
 
-#[test]
-fn nested_mixed_100k() {
-    // Lists, quotes, tables and inline elements: the builder and the model-depth cap.
-    let mut html = String::from("<html><body>");
-    let tags = [
-        "ul",
-        "li",
-        "blockquote",
-        "div",
-        "table",
-        "tr",
-        "td",
-        "b",
-        "i",
-        "a",
-        "span",
-        "ol",
-        "li",
-        "section",
-    ];
-    for i in 0..100_000 {
-        let t = tags[i % tags.len()];
-        html.push_str(&format!("<{t}>"));
-        if i % 1000 == 0 {
-            html.push_str("text ");
+/// Any typed outcome a huge page may reasonably have: an article, no content, or the
+/// work budget.
+fn typed(r: &Result<usize, Error>) -> bool {
+    matches!(
+        r,
+        Ok(_) | Err(Error::NoContent) | Err(Error::WorkBudgetExceeded { .. })
+    )
+}
+
+fn article_or_budget(r: &Result<usize, Error>) -> bool {
+    matches!(r, Ok(_) | Err(Error::WorkBudgetExceeded { .. }))
+}
+
+/// The table: default limits on pathological pages, and lowered limits that must give
+/// their typed error.
+fn cases() -> Vec<Case> {
+    let d = Limits::default();
+    vec![
+        Case {
+            name: "nested_divs_100k",
+            heavy: false,
+            // Flattened past 512: the text is still there.
+            page: || nested("div", 100_000, PROSE),
+            limits: d,
+            bytes: false,
+            ok: |r| r.is_ok(),
+        },
+        Case {
+            name: "nested_mixed_100k",
+            heavy: false,
+            // Lists, quotes, tables and inline elements: the builder and the model-depth cap.
+            page: || {
+                let tags = [
+                    "ul",
+                    "li",
+                    "blockquote",
+                    "div",
+                    "table",
+                    "tr",
+                    "td",
+                    "b",
+                    "i",
+                    "a",
+                    "span",
+                    "ol",
+                    "li",
+                    "section",
+                ];
+                let mut html = String::from("<html><body>");
+                for i in 0..100_000 {
+                    html.push_str(&format!("<{}>", tags[i % tags.len()]));
+                    if i % 1000 == 0 {
+                        html.push_str("text ");
+                    }
+                }
+                html + PROSE
+            },
+            limits: d,
+            bytes: false,
+            ok: typed,
+        },
+        Case {
+            name: "nested_inline_100k",
+            heavy: false,
+            page: || {
+                nested(
+                    "b",
+                    100_000,
+                    "deep bold text, with commas, and more words to read",
+                )
+            },
+            limits: d,
+            bytes: false,
+            ok: typed,
+        },
+        Case {
+            name: "unclosed_tags_100k",
+            heavy: true,
+            // No end tags at all: every element stays open (the parser's stack).
+            page: || format!("<html><body>{}{PROSE}", "<div><p><span>".repeat(33_334)),
+            limits: d,
+            bytes: false,
+            ok: typed,
+        },
+        Case {
+            name: "one_million_elements",
+            heavy: true,
+            page: || flat_elements(1_000_000),
+            limits: d,
+            bytes: false,
+            ok: article_or_budget,
+        },
+        Case {
+            name: "fifty_megabyte_page",
+            heavy: true,
+            // 50 MB of article text in paragraphs (under the 64 MiB default).
+            page: || {
+                let para = format!(
+                    "<p>{}</p>\n",
+                    "Fifty megabytes of prose, with commas, and words. ".repeat(40)
+                );
+                let n = 50_000_000 / para.len() + 1;
+                let mut html = String::with_capacity(n * para.len() + 100);
+                html.push_str("<html><body><article>");
+                for _ in 0..n {
+                    html.push_str(&para);
+                }
+                html.push_str("</article></body></html>");
+                assert!(html.len() >= 50_000_000);
+                html
+            },
+            limits: d,
+            bytes: true,
+            ok: article_or_budget,
+        },
+        Case {
+            name: "too_many_elements",
+            heavy: true,
+            page: || flat_elements(1_000_000),
+            limits: Limits {
+                max_elements: 100_000,
+                ..d
+            },
+            bytes: false,
+            ok: |r| matches!(r, Err(Error::TooManyElements { limit: 100_000, .. })),
+        },
+        Case {
+            name: "work_budget",
+            heavy: false,
+            page: || flat_elements(100_000),
+            limits: Limits {
+                work_budget: 10_000,
+                ..d
+            },
+            bytes: false,
+            ok: |r| *r == Err(Error::WorkBudgetExceeded { limit: 10_000 }),
+        },
+    ]
+}
+
+/// Run the light (or heavy) cases of the table; panics listing every unexpected outcome.
+fn run_cases(heavy: bool) {
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for c in cases().into_iter().filter(|c| c.heavy == heavy) {
+        n += 1;
+        let html = (c.page)();
+        let (limits, bytes) = (c.limits, c.bytes);
+        let r = on_small_stack(c.name, move || {
+            outcome(if bytes {
+                extract_bytes(html.as_bytes(), None, &opts(limits))
+            } else {
+                extract(&html, &opts(limits))
+            })
+        });
+        if !(c.ok)(&r) {
+            failures.push(format!("{}: {r:?}", c.name));
         }
     }
-    html.push_str(PROSE);
-    let r = on_small_stack("nested_mixed_100k", move || {
-        outcome(extract(&html, &opts(Limits::default())))
-    });
-    assert!(
-        matches!(
-            r,
-            Ok(_) | Err(Error::NoContent) | Err(Error::WorkBudgetExceeded { .. })
-        ),
-        "{r:?}"
+    eprintln!(
+        "limits: {n} table cases ({}), {} failed",
+        if heavy { "heavy" } else { "light" },
+        failures.len()
     );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
-fn nested_inline_100k() {
-    let html = nested(
-        "b",
-        100_000,
-        "deep bold text, with commas, and more words to read",
-    );
-    let r = on_small_stack("nested_inline_100k", move || {
-        outcome(extract(&html, &opts(Limits::default())))
-    });
-    assert!(
-        matches!(
-            r,
-            Ok(_) | Err(Error::NoContent) | Err(Error::WorkBudgetExceeded { .. })
-        ),
-        "{r:?}"
-    );
+fn limit_cases() {
+    run_cases(false);
 }
 
 #[test]
@@ -171,70 +290,9 @@ fn nested_inline_100k() {
     debug_assertions,
     ignore = "heavy (30-100 s in a debug build): cargo xtask ci runs it with cargo test --release --test limits"
 )]
-fn unclosed_tags_100k() {
-    // No end tags at all: every element stays open (the parser's stack of open elements).
-    let html = format!("<html><body>{}{PROSE}", "<div><p><span>".repeat(33_334));
-    let r = on_small_stack("unclosed_tags_100k", move || {
-        outcome(extract(&html, &opts(Limits::default())))
-    });
-    assert!(
-        matches!(
-            r,
-            Ok(_) | Err(Error::NoContent) | Err(Error::WorkBudgetExceeded { .. })
-        ),
-        "{r:?}"
-    );
+fn heavy_limit_cases() {
+    run_cases(true);
 }
-
-#[test]
-#[cfg_attr(
-    debug_assertions,
-    ignore = "heavy (30-100 s in a debug build): cargo xtask ci runs it with cargo test --release --test limits"
-)]
-fn one_million_elements() {
-    let html = flat_elements(1_000_000);
-    let r = on_small_stack("one_million_elements", move || {
-        outcome(extract(&html, &opts(Limits::default())))
-    });
-    assert!(
-        matches!(r, Ok(_) | Err(Error::WorkBudgetExceeded { .. })),
-        "{r:?}"
-    );
-}
-
-#[test]
-#[cfg_attr(
-    debug_assertions,
-    ignore = "heavy (30-100 s in a debug build): cargo xtask ci runs it with cargo test --release --test limits"
-)]
-fn fifty_megabyte_page() {
-    // 50 MB of article text in paragraphs (under the 64 MiB default).
-    let para = format!(
-        "<p>{}</p>\n",
-        "Fifty megabytes of prose, with commas, and words. ".repeat(40)
-    );
-    let n = 50_000_000 / para.len() + 1;
-    let mut html = String::with_capacity(n * para.len() + 100);
-    html.push_str("<html><body><article>");
-    for _ in 0..n {
-        html.push_str(&para);
-    }
-    html.push_str("</article></body></html>");
-    assert!(html.len() >= 50_000_000);
-    let r = on_small_stack("fifty_megabyte_page", move || {
-        outcome(extract_bytes(
-            html.as_bytes(),
-            None,
-            &opts(Limits::default()),
-        ))
-    });
-    assert!(
-        matches!(r, Ok(_) | Err(Error::WorkBudgetExceeded { .. })),
-        "{r:?}"
-    );
-}
-
-// ------------------------------------------------------------------ lowered limits: typed errors
 
 #[test]
 fn input_too_large_is_typed() {
@@ -260,39 +318,6 @@ fn input_too_large_is_typed() {
         Error::InputTooLarge { bytes: 1, limit: 0 }.code(),
         "input_too_large"
     );
-}
-
-#[test]
-#[cfg_attr(
-    debug_assertions,
-    ignore = "heavy (30-100 s in a debug build): cargo xtask ci runs it with cargo test --release --test limits"
-)]
-fn too_many_elements_is_typed() {
-    let html = flat_elements(1_000_000);
-    let limits = Limits {
-        max_elements: 100_000,
-        ..Limits::default()
-    };
-    let r = on_small_stack("too_many_elements", move || {
-        extract(&html, &opts(limits)).map(|_| ())
-    });
-    assert!(
-        matches!(r, Err(Error::TooManyElements { limit: 100_000, .. })),
-        "{r:?}"
-    );
-}
-
-#[test]
-fn work_budget_is_typed() {
-    let html = flat_elements(100_000);
-    let limits = Limits {
-        work_budget: 10_000,
-        ..Limits::default()
-    };
-    let r = on_small_stack("work_budget", move || {
-        extract(&html, &opts(limits)).map(|_| ())
-    });
-    assert_eq!(r, Err(Error::WorkBudgetExceeded { limit: 10_000 }));
 }
 
 #[test]

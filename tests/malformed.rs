@@ -31,7 +31,7 @@
 #[path = "../fuzz/src/oracle.rs"]
 mod oracle;
 
-use readmark::model::{Block, Cell, Inline, ListItem};
+use readmark::model::{Block, Inline, ListItem};
 use readmark::render::to_reader_document;
 use readmark::{extract, extract_bytes, Article, Options};
 
@@ -409,30 +409,14 @@ fn opts() -> Options {
 
 // ------------------------------------------------------------------ normalisation
 
+/// Text runs merged and whitespace-collapsed (see the module documentation), at every
+/// wrapper depth.
 fn norm_inlines(v: &[Inline]) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
     for i in v {
-        let i = match i {
-            Inline::Emphasis { content } => Inline::Emphasis {
-                content: norm_inlines(content),
-            },
-            Inline::Strong { content } => Inline::Strong {
-                content: norm_inlines(content),
-            },
-            Inline::Strike { content } => Inline::Strike {
-                content: norm_inlines(content),
-            },
-            Inline::Superscript { content } => Inline::Superscript {
-                content: norm_inlines(content),
-            },
-            Inline::Subscript { content } => Inline::Subscript {
-                content: norm_inlines(content),
-            },
-            Inline::Link { href, content } => Inline::Link {
-                href: href.clone(),
-                content: norm_inlines(content),
-            },
-            other => other.clone(),
+        let i = match oracle::children(i) {
+            Some(c) => oracle::rewrap(i, norm_inlines(c)),
+            None => i.clone(),
         };
         match (out.last_mut(), i) {
             (Some(Inline::Text { text: prev }), Inline::Text { text }) => prev.push_str(&text),
@@ -460,152 +444,49 @@ fn norm_inlines(v: &[Inline]) -> Vec<Inline> {
     out
 }
 
-fn norm_cells(v: &[Cell]) -> Vec<Cell> {
-    v.iter()
-        .map(|c| Cell {
-            content: norm_inlines(&c.content),
+/// Heading levels as `max(level, 2)` (the reader page's title is its only `h1`), at any
+/// block depth.
+fn heading_levels_from_2(v: Vec<Block>) -> Vec<Block> {
+    v.into_iter()
+        .map(|b| match b {
+            Block::Heading { level, content } => Block::Heading {
+                level: level.max(2),
+                content,
+            },
+            Block::List {
+                ordered,
+                start,
+                items,
+            } => Block::List {
+                ordered,
+                start,
+                items: items
+                    .into_iter()
+                    .map(|i| ListItem {
+                        blocks: heading_levels_from_2(i.blocks),
+                    })
+                    .collect(),
+            },
+            Block::Quote { blocks } => Block::Quote {
+                blocks: heading_levels_from_2(blocks),
+            },
+            Block::Footnote { id, blocks } => Block::Footnote {
+                id,
+                blocks: heading_levels_from_2(blocks),
+            },
+            other => other,
         })
         .collect()
 }
 
 fn norm_blocks(v: &[Block]) -> Vec<Block> {
-    v.iter()
-        .map(|b| match b {
-            Block::Heading { level, content } => Block::Heading {
-                level: (*level).max(2),
-                content: norm_inlines(content),
-            },
-            Block::Paragraph { content } => Block::Paragraph {
-                content: norm_inlines(content),
-            },
-            Block::List {
-                ordered,
-                start,
-                items,
-            } => Block::List {
-                ordered: *ordered,
-                start: *start,
-                items: items
-                    .iter()
-                    .map(|i| ListItem {
-                        blocks: norm_blocks(&i.blocks),
-                    })
-                    .collect(),
-            },
-            Block::Table(t) => {
-                let mut t = t.clone();
-                t.caption = norm_inlines(&t.caption);
-                t.head = norm_cells(&t.head);
-                t.rows = t.rows.iter().map(|r| norm_cells(r)).collect();
-                Block::Table(t)
-            }
-            Block::Figure { images, caption } => Block::Figure {
-                images: images.clone(),
-                caption: norm_inlines(caption),
-            },
-            Block::Quote { blocks } => Block::Quote {
-                blocks: norm_blocks(blocks),
-            },
-            Block::Footnote { id, blocks } => Block::Footnote {
-                id: id.clone(),
-                blocks: norm_blocks(blocks),
-            },
-            other => other.clone(),
-        })
-        .collect()
-}
-
-/// Compare math as code (`math_bug`): kept for bisecting; the reader page once wrote math
-/// as `<code class="math …">` that extraction read back as code (fixed; the corpus and
-/// `math_survives_reextraction` now compare math as math).
-fn math_as_code(v: &[Block]) -> Vec<Block> {
-    fn inl(v: &[Inline]) -> Vec<Inline> {
-        v.iter()
-            .map(|i| match i {
-                Inline::Math { tex } => Inline::Code { text: tex.clone() },
-                Inline::Emphasis { content } => Inline::Emphasis {
-                    content: inl(content),
-                },
-                Inline::Strong { content } => Inline::Strong {
-                    content: inl(content),
-                },
-                Inline::Strike { content } => Inline::Strike {
-                    content: inl(content),
-                },
-                Inline::Superscript { content } => Inline::Superscript {
-                    content: inl(content),
-                },
-                Inline::Subscript { content } => Inline::Subscript {
-                    content: inl(content),
-                },
-                Inline::Link { href, content } => Inline::Link {
-                    href: href.clone(),
-                    content: inl(content),
-                },
-                other => other.clone(),
-            })
-            .collect()
-    }
-    v.iter()
-        .map(|b| match b {
-            Block::Math { tex } => Block::Code {
-                lang: None,
-                text: tex.clone(),
-            },
-            Block::Paragraph { content } => Block::Paragraph {
-                content: inl(content),
-            },
-            Block::Heading { level, content } => Block::Heading {
-                level: *level,
-                content: inl(content),
-            },
-            Block::List {
-                ordered,
-                start,
-                items,
-            } => Block::List {
-                ordered: *ordered,
-                start: *start,
-                items: items
-                    .iter()
-                    .map(|i| ListItem {
-                        blocks: math_as_code(&i.blocks),
-                    })
-                    .collect(),
-            },
-            Block::Quote { blocks } => Block::Quote {
-                blocks: math_as_code(blocks),
-            },
-            Block::Footnote { id, blocks } => Block::Footnote {
-                id: id.clone(),
-                blocks: math_as_code(blocks),
-            },
-            Block::Table(t) => {
-                let mut t = t.clone();
-                t.caption = inl(&t.caption);
-                for c in t.head.iter_mut().chain(t.rows.iter_mut().flatten()) {
-                    c.content = inl(&c.content);
-                }
-                Block::Table(t)
-            }
-            Block::Figure { images, caption } => Block::Figure {
-                images: images.clone(),
-                caption: inl(caption),
-            },
-            other => other.clone(),
-        })
-        .collect()
+    heading_levels_from_2(oracle::map_runs(v, &mut |run, _| norm_inlines(run)))
 }
 
 /// See the module documentation.
-fn normalise(first: &Article, second: &Article, math_bug: bool) -> (Vec<Block>, Vec<Block>) {
-    let (first_blocks, second_blocks) = if math_bug {
-        (math_as_code(&first.blocks), math_as_code(&second.blocks))
-    } else {
-        (first.blocks.clone(), second.blocks.clone())
-    };
-    let a = norm_blocks(&first_blocks);
-    let mut b = norm_blocks(&second_blocks);
+fn normalise(first: &Article, second: &Article) -> (Vec<Block>, Vec<Block>) {
+    let a = norm_blocks(&first.blocks);
+    let mut b = norm_blocks(&second.blocks);
     let title = first
         .title
         .as_deref()
@@ -627,7 +508,7 @@ enum Outcome {
 }
 
 /// One case: no panic, and idempotence. `Err` describes the failure.
-fn run_case(bytes: &[u8], math_bug: bool) -> Result<Outcome, String> {
+fn run_case(bytes: &[u8]) -> Result<Outcome, String> {
     let first = match std::panic::catch_unwind(|| extract_bytes(bytes, None, &opts())) {
         Err(p) => return Err(format!("panic: {}", panic_message(&p))),
         Ok(Err(readmark::Error::NoContent)) => return Ok(Outcome::NoContent),
@@ -640,7 +521,7 @@ fn run_case(bytes: &[u8], math_bug: bool) -> Result<Outcome, String> {
         Ok(Err(e)) => return Err(format!("second pass failed: {e}")),
         Ok(Ok(a)) => a,
     };
-    let (a, b) = normalise(&first, &second, math_bug);
+    let (a, b) = normalise(&first, &second);
     if a != b {
         let i = a
             .iter()
@@ -670,11 +551,9 @@ fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
 }
 
 /// Case names whose failure is a known core bug (with the bug), excluded from
-/// `malformed_corpus` and asserted by their own ignored regression tests.
-const KNOWN_BUGS: &[(&str, &str)] = &[(
-    "unclosed-a@middle~m0",
-    "re-extracting the reader page keeps 2 of 7 blocks: paragraphs wholly inside one (misnested, adoption-agency-repeated) link are dropped as link-dense on the second pass",
-)];
+/// `malformed_corpus` and asserted by their own ignored regression tests. Empty: every
+/// case passes.
+const KNOWN_BUGS: &[(&str, &str)] = &[];
 
 fn run_corpus(per_template: usize) -> (usize, Vec<String>) {
     let cases = corpus(per_template);
@@ -689,7 +568,7 @@ fn run_corpus(per_template: usize) -> (usize, Vec<String>) {
                 if KNOWN_BUGS.iter().any(|(k, _)| name == k) {
                     continue;
                 }
-                match run_case(bytes, false) {
+                match run_case(bytes) {
                     Ok(Outcome::Ok) => ok += 1,
                     Ok(Outcome::NoContent) => none += 1,
                     Ok(Outcome::TypedError) => err += 1,
@@ -747,15 +626,17 @@ fn math_survives_reextraction() {
     let page = format!(
         "<html><body><article><p>Inline <math><mi>x</mi><mo>+</mo><mn>1</mn></math> math.</p><math display=\"block\"><mi>y</mi></math>{PROSE}</article></body></html>"
     );
-    let r = run_case(page.as_bytes(), false);
+    let r = run_case(page.as_bytes());
     assert!(matches!(r, Ok(Outcome::Ok)), "{:?}", r.err());
 }
 
-/// Regression for `KNOWN_BUGS[0]` (input in `tests/security/regressions/`): a mutated page whose unclosed `<a>` wraps the rest of
-/// the article (the adoption agency repeats the link in every following paragraph) is
-/// extracted whole the first time, but its reader page re-extracts to 2 of 7 blocks.
+/// Regression (was a bug, fixed; input in `tests/security/regressions/`): a mutated page
+/// whose unclosed `<a>` wraps the rest of the article (the adoption agency repeats the
+/// link in every following paragraph) was extracted whole the first time, but its reader
+/// page re-extracted to 2 of 7 blocks: the one code block, whose text holds no link, won
+/// over the link-dense article. A `pre` now yields to its scored parent
+/// (`extract/select.rs`).
 #[test]
-#[ignore = "BUG: not idempotent: the reader page of link-wrapped paragraphs re-extracts to 2 of 7 blocks (link-density cleaning on the second pass)"]
 fn link_wrapped_paragraphs_reextract_whole() {
     // The case, saved when found (the generated corpus may change).
     let path = concat!(
@@ -763,6 +644,6 @@ fn link_wrapped_paragraphs_reextract_whole() {
         "/tests/security/regressions/reextract-link-wrapped.html"
     );
     let bytes = std::fs::read(path).expect("regression input");
-    let r = run_case(&bytes, true);
+    let r = run_case(&bytes);
     assert!(matches!(r, Ok(Outcome::Ok)), "{:?}", r.err());
 }

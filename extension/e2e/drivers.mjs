@@ -3,6 +3,7 @@
 //   waitForTab(substring) → tab · evaluate(tab, fnSource, ...args) · click(tab, selector)
 //   download(tab, selector) → {name, text} · clipboard(tab) → text · screenshot(tab, path)
 //   setColorScheme(tab, 'light'|'dark') · stop()
+//   tabCount() · url(tab) · takeDialogs(tab) → [{url, message}] (alerts seen, dismissed)
 // `control` calls `window.readmarkTest[method]` in the test build's control page, which
 // sends the same messages as the toolbar popup / shortcut / context menu.
 //
@@ -57,6 +58,15 @@ export class ChromiumDriver {
     if (!sw) sw = await this.ctx.waitForEvent('serviceworker', { timeout: 20000 });
     this.origin = `chrome-extension://${new URL(sw.url()).host}`;
     await this.ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
+    // Every page's dialogs (alert/confirm/prompt) are recorded and dismissed.
+    this.dialogs = [];
+    const watch = (p) =>
+      p.on('dialog', (dl) => {
+        this.dialogs.push({ url: p.url(), message: dl.message() });
+        dl.dismiss().catch(() => {});
+      });
+    this.ctx.pages().forEach(watch);
+    this.ctx.on('page', watch);
     this.controlPage = await this.ctx.newPage();
     await this.controlPage.goto(`${this.origin}/test/control.html`);
     await this.controlPage.waitForFunction(() => document.documentElement.dataset.ready === '1');
@@ -108,6 +118,19 @@ export class ChromiumDriver {
     await page.emulateMedia({ colorScheme: scheme });
   }
 
+  async tabCount() {
+    return this.ctx.pages().length;
+  }
+
+  async url(page) {
+    return page.url();
+  }
+
+  /** Dialogs recorded since the last call (any page: Chromium reports them as events). */
+  async takeDialogs() {
+    return this.dialogs.splice(0);
+  }
+
   async screenshot(page, file) {
     await page.screenshot({ path: file, fullPage: false });
   }
@@ -137,7 +160,8 @@ const GECKO_UUID = 'd0c6e4a2-5b7e-4f51-9a43-7a0f6f1e2b3c';
 export class FirefoxDriver {
   name = 'firefox';
 
-  async start(extDir, workDir, server) {
+  /** `options.prompts`: WebDriver's unhandledPromptBehavior (`ignore`: see takeDialogs). */
+  async start(extDir, workDir, server, options = {}) {
     this.downloadDir = fs.mkdtempSync(path.join(workDir, 'downloads-'));
     this.server = server; // a http://127.0.0.1:PORT origin to hop from into extension pages
     const port = await freePort();
@@ -166,6 +190,7 @@ export class FirefoxDriver {
       capabilities: {
         alwaysMatch: {
           browserName: 'firefox',
+          ...(options.prompts ? { unhandledPromptBehavior: options.prompts } : {}),
           'moz:firefoxOptions': {
             binary: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
             args: ['-headless', '--width=1100', '--height=900'],
@@ -278,12 +303,40 @@ export class FirefoxDriver {
       return now[0];
     }, 'a download');
     const file = path.join(this.downloadDir, name);
-    await sleep(200);
+    // Firefox may create the file before it has written it: wait for a stable, non-empty size.
+    let size = -1;
+    await waitUntil(() => {
+      const now = fs.statSync(file).size;
+      const done = now > 0 && now === size;
+      size = now;
+      return done;
+    }, `the download ${name}`, 10000, 150);
     return { name, text: fs.readFileSync(file, 'utf8') };
   }
 
   async clipboard(handle) {
     return this.evaluate(handle, '() => navigator.clipboard.readText()');
+  }
+
+  async tabCount() {
+    return (await this.cmd('GET', `/session/${this.sid}/window/handles`)).length;
+  }
+
+  async url(handle) {
+    await this.switchTo(handle);
+    return this.cmd('GET', `/session/${this.sid}/url`);
+  }
+
+  /** An alert open in this tab (left open by `prompts: 'ignore'`), dismissed. */
+  async takeDialogs(handle) {
+    await this.switchTo(handle);
+    try {
+      const message = await this.cmd('GET', `/session/${this.sid}/alert/text`);
+      await this.cmd('POST', `/session/${this.sid}/alert/dismiss`, {});
+      return [{ url: handle, message }];
+    } catch {
+      return [];
+    }
   }
 
   async setColorScheme(handle, scheme) {

@@ -6,9 +6,7 @@ pub mod oracle;
 
 use arbitrary::{Result as ArbResult, Unstructured};
 use readmark::model::{Block, Cell, Dir, Image, Inline, ListItem, Table};
-use readmark::render::{
-    to_json, to_markdown, to_reader_document, to_reader_html, to_text, MarkdownOptions,
-};
+use readmark::render::to_text;
 use readmark::{Article, Limits, Options};
 
 /// Limits for fuzzing: the defaults, but smaller inputs (libFuzzer caps them anyway).
@@ -25,18 +23,7 @@ fn fuzz_options() -> Options {
 /// from `extract` and so must itself hold only allowlisted URLs (checked on the JSON,
 /// which is the model as is); a synthetic model only has its renderers checked.
 pub fn check_article(a: &Article, from_extraction: bool) -> Result<(), String> {
-    let mut findings = Vec::new();
-    findings.extend(oracle::html_findings(&to_reader_html(a), false));
-    findings.extend(oracle::html_findings(&to_reader_document(a), true));
-    for front_matter in [false, true] {
-        let md = to_markdown(a, &MarkdownOptions { front_matter });
-        findings.extend(oracle::markdown_findings(&md));
-    }
-    match serde_json::from_str::<serde_json::Value>(&to_json(a)) {
-        Ok(v) if from_extraction => findings.extend(oracle::json_findings(&v)),
-        Ok(_) => {}
-        Err(e) => findings.push(format!("JSON does not parse: {e}")),
-    }
+    let mut findings = oracle::safety_findings(a, from_extraction);
     if from_extraction {
         // A synthetic model breaks the builder's text invariants (newlines and edge
         // spaces inside text runs, empty runs), which the export is allowed to rely on.

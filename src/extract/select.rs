@@ -39,6 +39,19 @@ pub fn top_candidate(doc: &Doc, scores: &[f64]) -> Option<NodeId> {
             }
         }
     }
+    // A code block is content, not the article container: a `pre` on top yields to its
+    // scored parent (short of the page body, where a `pre` may be a plain-text page).
+    // Without this, a page whose prose sits wholly in links (teaser cards, or a
+    // misnested `<a>` the parser repeats into every paragraph) is won by its one code
+    // block, whose text holds no link.
+    if doc.node(top).tag() == "pre" {
+        if let Some(p) = doc.node(top).parent {
+            let tag = doc.node(p).tag();
+            if !matches!(tag, "body" | "html" | "#root") && scores[p as usize].is_finite() {
+                top = p;
+            }
+        }
+    }
     // Climb while the parent is an equally good (or better) container, or while we are
     // the only child.
     let mut last = scores[top as usize];

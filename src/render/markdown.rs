@@ -26,7 +26,8 @@
 //! `data:image/{png,jpeg,gif,webp}` (defense in depth: the builder already filters);
 //! otherwise the link text (or the image's alt text) is written as plain text.
 //! Destinations are wrapped in `<…>` when they contain spaces or parentheses, and
-//! `< > | `` ` `` are percent-encoded in them.
+//! `< > | `` ` `` (and `[ ]` outside an IPv6 host) are percent-encoded in them, so that
+//! a destination read as text (a link that did not form) holds no markup.
 //!
 //! # Syntax choices
 //!
@@ -1144,9 +1145,11 @@ fn ends_with_unescaped(s: &str, c: char) -> bool {
     backslashes % 2 == 0
 }
 
-/// CommonMark's notion of punctuation (Unicode P and S), approximated.
+/// CommonMark's notion of punctuation (Unicode P and S, see `render/punct.rs`). Control,
+/// format and combining characters are neither punctuation nor whitespace: next to a
+/// delimiter they count as letters.
 fn is_punct(c: char) -> bool {
-    !c.is_alphanumeric() && !c.is_whitespace()
+    super::punct::is_punctuation(c)
 }
 
 /// Whether emphasis delimiters around `core` would be left- and right-flanking given the
@@ -1198,16 +1201,16 @@ enum Flank {
 /// without delimiters; with delimiters the character is `*`/`~`, which never hurts).
 /// Inside link text (`in_link`) links, and code runs holding `]`, are written as text.
 fn lead_char(content: &[Inline], in_link: bool) -> Option<char> {
-    match content.first()? {
+    let first = content.first()?;
+    // What writes nothing is skipped: the `!` of an image's alt text before it must see
+    // the `[` of a link after it.
+    if writes_nothing(std::slice::from_ref(first)) {
+        return lead_char(&content[1..], in_link);
+    }
+    match first {
         Inline::Emphasis { content: c }
         | Inline::Strong { content: c }
-        | Inline::Strike { content: c } => {
-            if c.is_empty() {
-                Some('*')
-            } else {
-                lead_char(c, in_link)
-            }
-        }
+        | Inline::Strike { content: c } => lead_char(c, in_link),
         Inline::Text { text } => {
             text.chars()
                 .next()
@@ -1234,6 +1237,23 @@ fn lead_char(content: &[Inline], in_link: bool) -> Option<char> {
     }
 }
 
+/// Whether these inlines write no character at all: empty text, code and math, an image
+/// with an unsafe source and no alt text, and wrappers around only such inlines (their
+/// delimiters are not written around nothing).
+fn writes_nothing(content: &[Inline]) -> bool {
+    content.iter().all(|i| match i {
+        Inline::Text { text } | Inline::Code { text } => text.is_empty(),
+        Inline::Math { tex } => tex.trim().is_empty(),
+        Inline::Image(img) => safe_img_src(&img.src).is_none() && img.alt.is_empty(),
+        Inline::Emphasis { content }
+        | Inline::Strong { content }
+        | Inline::Strike { content }
+        | Inline::Superscript { content }
+        | Inline::Subscript { content } => writes_nothing(content),
+        Inline::Link { .. } | Inline::FootnoteRef { .. } | Inline::LineBreak => false,
+    })
+}
+
 /// The shortest backtick run that does not occur in `code`.
 fn code_span_ticks(code: &str) -> usize {
     let runs: Vec<usize> = code
@@ -1248,12 +1268,23 @@ fn code_span_ticks(code: &str) -> usize {
 /// `<…>` when it contains spaces or parentheses.
 fn destination(url: &str) -> String {
     let mut s = String::with_capacity(url.len());
-    for c in url.chars() {
+    // An IPv6 host keeps its brackets: `scheme://[` … `]`.
+    let host_end = url
+        .find("://")
+        .filter(|&i| url[i + 3..].starts_with('['))
+        .and_then(|i| url[i..].find(']').map(|j| i + j + 1))
+        .unwrap_or(0);
+    for (i, c) in url.char_indices() {
         match c {
             '<' => s.push_str("%3C"),
             '>' => s.push_str("%3E"),
             '|' => s.push_str("%7C"),
             '`' => s.push_str("%60"),
+            // Should the link not form (a reader that pairs brackets differently), the
+            // destination is read as text: without brackets it cannot hold a link or an
+            // image (`![x](javascript:…)`).
+            '[' if i >= host_end => s.push_str("%5B"),
+            ']' if i >= host_end => s.push_str("%5D"),
             '\\' => s.push_str("\\\\"),
             c => s.push(c),
         }

@@ -4,6 +4,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod punct;
 pub mod text;
 
 pub use html::{to_reader_document, to_reader_html};

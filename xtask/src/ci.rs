@@ -17,7 +17,8 @@ const STEPS: &[&str] = &[
 
 /// The browser extension's checks (after the core's): build + `web-ext lint` + JS unit
 /// tests, wasm-bindgen-test in both browsers, the extension end to end in both browsers,
-/// and the extension's F1 against the CLI's on a corpus sample.
+/// the XSS corpus through the real reader page and its exports in both browsers, and the
+/// extension's F1 against the CLI's on a corpus sample.
 type Step = fn() -> Result<(), String>;
 const BROWSER_STEPS: &[(&str, Step)] = &[
     ("cargo xtask lint-ext", crate::browser::lint_ext),
@@ -32,6 +33,12 @@ const BROWSER_STEPS: &[(&str, Step)] = &[
     }),
     ("cargo xtask e2e --browser firefox", || {
         crate::browser::e2e(&["--browser".into(), "firefox".into()])
+    }),
+    ("cargo xtask xss-e2e --browser chromium", || {
+        crate::browser::xss_e2e(&["--browser".into(), "chromium".into()])
+    }),
+    ("cargo xtask xss-e2e --browser firefox", || {
+        crate::browser::xss_e2e(&["--browser".into(), "firefox".into()])
     }),
     // What the extension exports vs the CLI on 50 corpus pages (within 0.005 F1).
     ("cargo xtask ext-f1", || {

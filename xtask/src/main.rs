@@ -3,7 +3,7 @@
 //! - `ci`: everything `.ci/run` checks (format, lints, wasm build, tests, corpus smoke);
 //! - `eval`: run the CLI over the benchmark corpora and score it with `bench/score.py`;
 //! - `demo`: the extension in headless Chromium on the seed page (or any page);
-//! - `build`, `wasm-test`, `e2e`, `lint-ext`: the browser extension and its tests;
+//! - `build`, `wasm-test`, `e2e`, `xss-e2e`, `lint-ext`: the browser extension and its tests;
 //! - `fuzz`: fuzz extraction and Markdown rendering (stable driver or cargo-fuzz).
 
 mod bench;
@@ -41,6 +41,10 @@ Commands:
                             F1 of the extension (live DOM, Chromium) vs the CLI on N corpus
                             pages (default 50) spread over the corpora; fails if they differ
                             by more than G (default 0.005)
+  xss-e2e [--browser B]     the XSS corpus, instrumented, through the real reader page and its
+                            exports: nothing may execute (positive controls prove it would show)
+  fuzz [--seconds N] [--engine stable|libfuzzer] [--seed N]
+                            fuzz extraction and Markdown rendering against the oracles
   lint-ext                  web-ext lint (0 errors) and the extension's JS unit tests
   bench [--quick] [--no-browser] [--no-others] [--no-build] [--scale-page FILE]
                             speed (native + headless Chromium), size and scaling against
@@ -63,6 +67,7 @@ fn main() -> ExitCode {
         Some("wasm-test") => browser::wasm_test(&rest),
         Some("e2e") => browser::e2e(&rest),
         Some("ext-f1") => ext_f1::Opts::parse(&rest).and_then(|o| ext_f1::run(&o)),
+        Some("xss-e2e") => browser::xss_e2e(&rest),
         Some("lint-ext") if rest.is_empty() => browser::lint_ext(),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
