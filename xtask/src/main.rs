@@ -4,7 +4,8 @@
 //! - `eval`: run the CLI over the benchmark corpora and score it with `bench/score.py`;
 //! - `demo`: the extension in headless Chromium on the seed page (or any page);
 //! - `build`, `wasm-test`, `e2e`, `lint-ext`: the browser extension and its tests;
-//! - `fuzz`: fuzz extraction and Markdown rendering (stable driver or cargo-fuzz).
+//! - `fuzz`: fuzz extraction and Markdown rendering (stable driver or cargo-fuzz);
+//! - `www`, `serve`, `www-e2e`: the web site (bookmarklet, playground) and its tests.
 
 mod bench;
 mod browser;
@@ -13,6 +14,8 @@ mod demo;
 mod eval;
 mod ext;
 mod fuzz;
+mod serve;
+mod www;
 mod zip;
 
 use std::path::{Path, PathBuf};
@@ -36,6 +39,12 @@ Commands:
   wasm-test [--browser B]   wasm-tests/ in headless Chromium and/or Firefox (B: all)
   e2e [--browser B]         the built extension end to end in real browsers (+ axe, screenshots)
   lint-ext                  web-ext lint (0 errors) and the extension's JS unit tests
+  www [--origin URL]        the web site (landing page, bookmarklet, playground) → dist/www/;
+                            URL: the site's public origin, baked into the bookmarklet
+                            (default http://127.0.0.1:8787)
+  serve [--port P] [--origin URL] [--no-build]
+                            build and serve dist/www/ on 127.0.0.1:P (default 8787)
+  www-e2e [--browser B]     the bookmarklet and the playground in real browsers (B: all)
   bench [--quick] [--no-browser] [--no-others] [--no-build] [--scale-page FILE]
                             speed (native + headless Chromium), size and scaling against
                             Trafilatura and Readability.js; writes BENCHMARKS.md
@@ -57,6 +66,9 @@ fn main() -> ExitCode {
         Some("wasm-test") => browser::wasm_test(&rest),
         Some("e2e") => browser::e2e(&rest),
         Some("lint-ext") if rest.is_empty() => browser::lint_ext(),
+        Some("www") => www::Opts::parse(&rest).and_then(|o| www::run(&o)),
+        Some("serve") => serve::Opts::parse(&rest).and_then(|o| serve::run(&o)),
+        Some("www-e2e") => browser::www_e2e(&rest),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())
