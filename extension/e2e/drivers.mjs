@@ -5,6 +5,8 @@
 //   setColorScheme(tab, 'light'|'dark') · stop()
 // `control` calls `window.readmarkTest[method]` in the test build's control page, which
 // sends the same messages as the toolbar popup / shortcut / context menu.
+// `start(null, workDir)` starts the browser without the extension (the site's tests,
+// www.mjs): no control page then.
 //
 // Chromium: playwright-core driving Debian's /usr/bin/chromium (CDP). Firefox: geckodriver
 // (WebDriver classic): the add-on is installed temporarily, its UUID pinned by a pref, and
@@ -41,18 +43,24 @@ export class ChromiumDriver {
   async start(extDir, workDir) {
     const { chromium } = await import('playwright-core');
     this.profile = fs.mkdtempSync(path.join(workDir, 'profile-'));
+    const ext = extDir ? [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`] : [];
     this.ctx = await chromium.launchPersistentContext(this.profile, {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       headless: true,
       acceptDownloads: true,
       viewport: { width: 1100, height: 900 },
-      ignoreDefaultArgs: ['--disable-extensions'],
+      ignoreDefaultArgs: extDir ? ['--disable-extensions'] : [],
       args: [
         '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`,
+        ...ext,
       ],
     });
+    this.version = this.ctx.browser()?.version() ?? '';
+    if (!extDir) {
+      await this.ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
+      return;
+    }
     let [sw] = this.ctx.serviceWorkers();
     if (!sw) sw = await this.ctx.waitForEvent('serviceworker', { timeout: 20000 });
     this.origin = `chrome-extension://${new URL(sw.url()).host}`;
@@ -177,9 +185,10 @@ export class FirefoxDriver {
     const s = await this.cmd('POST', '/session', caps);
     this.sid = s.sessionId;
     this.version = s.capabilities?.browserVersion ?? '';
+    this.controlTab = (await this.cmd('GET', `/session/${this.sid}/window`));
+    if (!extDir) return;
     await this.cmd('POST', `/session/${this.sid}/moz/addon/install`, { path: extDir, temporary: true });
     this.origin = `moz-extension://${GECKO_UUID}`;
-    this.controlTab = (await this.cmd('GET', `/session/${this.sid}/window`));
     await this.gotoExtensionPage(this.controlTab, '/test/control.html');
     await waitUntil(() => this.exec('return document.documentElement.dataset.ready === "1"'), 'control page');
   }
