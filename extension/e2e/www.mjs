@@ -3,7 +3,7 @@
 // browsers: the bookmarklet, the playground, and messages from wrong origins.
 //
 //   node extension/e2e/www.mjs --browser chromium|firefox --site ORIGIN --cli PATH --out DIR
-//        [--screenshot FILE]
+//        [--screenshot FILE]   (the reader on the seed page, light theme: www/img/reader.png)
 //
 // Three origins: the site (ORIGIN), the pages being read (server.py, another port) and a
 // third one playing the attacker (a second server.py).
@@ -17,8 +17,11 @@
 //   URL (byte for byte), or, for the live-DOM page, show what only a live DOM has.
 // - A blocked popup (window.open returning null, as a popup blocker does): the page shows
 //   the notice, and its "Open reader" button (a real click) opens the reader.
+// - The snapshot cannot be taken (a broken page API): the notice says what to do.
 // - Playground: a pasted page and an opened file (GBK bytes) → Markdown and JSON equal to
 //   the CLI's, and its .md download.
+// - axe-core: no serious or critical violation on the landing page, the playground and the
+//   reader, in the light and dark themes.
 // - Wrong origins: snapshots with a wrong token, claiming another origin's URL, or from a
 //   window that is not the reader's opener (a frame of it) are ignored, while the opener's
 //   own page is accepted; a fake "ready" from a window on another origin gets no snapshot.
@@ -57,6 +60,7 @@ const MODES = ['plain', 'csp-self', 'csp-none'];
 const CASES = [
   { name: 'seed', path: 'fixtures/seed-dedecms.html', exact: true },
   { name: 'rtl', path: 'fixtures/rtl-arabic.html', exact: true, rtl: true },
+  { name: 'long', path: 'gen/long.html', exact: true },
   { name: 'live', path: 'pages/live.html', exact: false },
 ];
 
@@ -198,6 +202,58 @@ async function popupBlocked(d, o, bm, pages, check) {
   }
 }
 
+/** The page cannot be serialized: a notice says so and what to do instead. */
+async function snapshotFails(d, o, bm, pages, check) {
+  const page = await d.openTab(`${pages}/csp-none/fixtures/seed-dedecms.html`);
+  try {
+    await d.evaluate(page, `() => { Element.prototype.checkVisibility = () => { throw new Error('broken page API'); }; return true; }`);
+    await d.evaluate(page, run(bm.source));
+    const text = await d.evaluate(page, `() => document.getElementById('readmark-notice')?.shadowRoot?.textContent ?? ''`);
+    check('notice explains and suggests the playground', /could not read this page \(broken page API\)/.test(text) && /playground/.test(text), text);
+  } finally {
+    await d.closeTab(page);
+  }
+}
+
+/** axe-core on the landing page, the playground with a result, and the reader (light, dark). */
+async function axe(d, o, bm, pages, check) {
+  const axeSrc = fs.readFileSync(path.join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  const audit = async (tab, what) => {
+    for (const theme of ['light', 'dark']) {
+      // axe's source is part of the evaluated function (the site's CSP forbids eval).
+      const res = await d.evaluate(tab, `async (theme) => {
+        document.documentElement.dataset.theme = theme;
+        if (!window.axe) { ${axeSrc}
+ }
+        const r = await window.axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+      }`, theme);
+      const bad = Array.isArray(res) ? res.filter((v) => v.impact === 'serious' || v.impact === 'critical') : res;
+      check(`axe ${what} ${theme}: no serious/critical`, Array.isArray(bad) && bad.length === 0, JSON.stringify(bad));
+    }
+  };
+  const landing = await d.openTab(`${o.site}/`);
+  await d.screenshot(landing, path.join(o.out, `landing-${d.name}.png`));
+  await audit(landing, 'landing');
+  await d.closeTab(landing);
+  const pg = await d.openTab(`${o.site}/playground.html`);
+  await d.click(pg, '#pg-example');
+  await d.evaluate(pg, `() => new Promise((r) => { const t = setInterval(() => { if (document.documentElement.dataset.playgroundState === 'ready') { clearInterval(t); r(true); } }, 50); })`);
+  await audit(pg, 'playground');
+  await d.closeTab(pg);
+  const page = await d.openTab(`${pages}/plain/fixtures/seed-dedecms.html`);
+  await d.evaluate(page, run(bm.source));
+  const reader = await d.waitForTab(`${o.site}/reader.html`);
+  await d.evaluate(reader, SETTLED);
+  if (o.screenshot) {
+    await d.evaluate(reader, `() => { document.documentElement.dataset.theme = 'light'; return true; }`);
+    await d.screenshot(reader, o.screenshot);
+  }
+  await audit(reader, 'reader');
+  await d.closeTab(reader);
+  await d.closeTab(page);
+}
+
 /** The reader ignores what does not come from its opener, with its token, about itself. */
 async function wrongOrigins(d, o, bm, pages, evil, check) {
   // 1. A page on a third origin opens the reader itself and tries to pose as another site.
@@ -307,10 +363,8 @@ async function playground(d, o, pages, check) {
         if ((s && s !== 'reading') || Date.now() - t0 > 20000) resolve(document.getElementById('pg-markdown').textContent); else setTimeout(poll, 50);
       })(); })`);
     check('opened GBK file: Markdown = CLI md', md2 === gbkMd, firstDiff(md2, gbkMd));
-    if (o.screenshot) {
-      await d.evaluate(tab, `() => { document.querySelector('.pg-output')?.scrollIntoView(); return true; }`);
-      await d.screenshot(tab, path.join(o.out, `playground-${d.name}.png`));
-    }
+    await d.evaluate(tab, `() => { document.querySelector('.pg-output')?.scrollIntoView(); return true; }`);
+    await d.screenshot(tab, path.join(o.out, `playground-${d.name}.png`));
   } finally {
     await d.closeTab(tab);
   }
@@ -346,8 +400,10 @@ async function main() {
       for (const mode of MODES) await test(`bookmarklet ${c.name}`, mode, (check) => bookmarkletCase(d, o, bm, c, mode, pagesSrv.origin, check));
     }
     await test('popup blocked', 'csp-none', (check) => popupBlocked(d, o, bm, pagesSrv.origin, check));
+    await test('snapshot fails', 'csp-none', (check) => snapshotFails(d, o, bm, pagesSrv.origin, check));
     await test('wrong origins', '-', (check) => wrongOrigins(d, o, bm, pagesSrv.origin, evilSrv.origin, check));
     await test('playground', '-', (check) => playground(d, o, pagesSrv.origin, check));
+    await test('axe', '-', (check) => axe(d, o, bm, pagesSrv.origin, check));
   } catch (err) {
     results.push({ case: 'harness', mode: '-', ok: false, checks: [{ name: 'harness', ok: false, detail: String(err?.stack ?? err) }] });
     console.log(`FAIL ${d.name} harness: ${err?.stack ?? err}`);

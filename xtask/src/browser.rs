@@ -153,6 +153,8 @@ pub fn www_e2e(args: &[String]) -> Result<(), String> {
             .arg(&cli)
             .arg("--out")
             .arg(&out);
+        cmd.arg("--screenshot")
+            .arg(out.join(format!("reader-{b}.png")));
         if b == "firefox" {
             cmd.env("GECKODRIVER", geckodriver()?);
         }

@@ -16,7 +16,8 @@ const STEPS: &[&str] = &[
 ];
 
 /// The browser extension's checks (after the core's): build + `web-ext lint` + JS unit
-/// tests, wasm-bindgen-test in both browsers, the extension end to end in both browsers.
+/// tests, wasm-bindgen-test in both browsers, the extension end to end in both browsers,
+/// then the web site (bookmarklet, playground) end to end in both browsers.
 type Step = fn() -> Result<(), String>;
 const BROWSER_STEPS: &[(&str, Step)] = &[
     ("cargo xtask lint-ext", crate::browser::lint_ext),
@@ -31,6 +32,12 @@ const BROWSER_STEPS: &[(&str, Step)] = &[
     }),
     ("cargo xtask e2e --browser firefox", || {
         crate::browser::e2e(&["--browser".into(), "firefox".into()])
+    }),
+    ("cargo xtask www-e2e --browser chromium", || {
+        crate::browser::www_e2e(&["--browser".into(), "chromium".into()])
+    }),
+    ("cargo xtask www-e2e --browser firefox", || {
+        crate::browser::www_e2e(&["--browser".into(), "firefox".into()])
     }),
 ];
 
