@@ -15,6 +15,7 @@
 //   bookmark). The reader must open in a new window on the site, and its Copy Markdown,
 //   Download .md and Download .json must equal the CLI's output for the served bytes and
 //   URL (byte for byte), or, for the live-DOM page, show what only a live DOM has.
+// - A selection: only the selection is read, and "Read the whole page instead" works.
 // - A blocked popup (window.open returning null, as a popup blocker does): the page shows
 //   the notice, and its "Open reader" button (a real click) opens the reader.
 // - The snapshot cannot be taken (a broken page API): the notice says what to do.
@@ -196,6 +197,33 @@ async function popupBlocked(d, o, bm, pages, check) {
     check('"Open reader" opens the reader', state === 'ready', state);
     const gone = await d.evaluate(page, `() => !document.getElementById('readmark-notice')`);
     check('notice removed', gone, 'still shown');
+  } finally {
+    if (reader) await d.closeTab(reader);
+    await d.closeTab(page);
+  }
+}
+
+/** With a selection: the selection is the article; the whole page is one click away. */
+async function selection(d, o, bm, pages, check) {
+  const page = await d.openTab(`${pages}/csp-self/pages/live.html`);
+  let reader;
+  try {
+    await d.evaluate(page, `() => {
+      const p = [...document.querySelectorAll('article p')].find((x) => x.textContent.includes('second paragraph'));
+      const r = document.createRange(); r.selectNodeContents(p);
+      getSelection().removeAllRanges(); getSelection().addRange(r); return true; }`);
+    await d.evaluate(page, run(bm.source));
+    reader = await d.waitForTab(`${o.site}/reader.html`);
+    check('reader opens', (await d.evaluate(reader, SETTLED)) === 'ready', 'not ready');
+    const body = () => d.evaluate(reader, `() => document.querySelector('.rm-body')?.textContent ?? ''`);
+    let text = await body();
+    const marked = await d.evaluate(reader, `() => !!document.querySelector('.rm-selection')`);
+    check('only the selection', marked && text.includes('second paragraph') && !text.includes('first paragraph'), text.slice(0, 200));
+    await d.click(reader, '[data-action="whole-page"]');
+    await sleep(200);
+    check('whole page on request', (await d.evaluate(reader, SETTLED)) === 'ready', 'not ready');
+    text = await body();
+    check('whole page read', text.includes('first paragraph') && text.includes('second paragraph'), text.slice(0, 200));
   } finally {
     if (reader) await d.closeTab(reader);
     await d.closeTab(page);
@@ -399,6 +427,7 @@ async function main() {
     for (const c of CASES) {
       for (const mode of MODES) await test(`bookmarklet ${c.name}`, mode, (check) => bookmarkletCase(d, o, bm, c, mode, pagesSrv.origin, check));
     }
+    await test('selection', 'csp-self', (check) => selection(d, o, bm, pagesSrv.origin, check));
     await test('popup blocked', 'csp-none', (check) => popupBlocked(d, o, bm, pagesSrv.origin, check));
     await test('snapshot fails', 'csp-none', (check) => snapshotFails(d, o, bm, pagesSrv.origin, check));
     await test('wrong origins', '-', (check) => wrongOrigins(d, o, bm, pagesSrv.origin, evilSrv.origin, check));

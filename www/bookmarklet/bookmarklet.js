@@ -16,7 +16,8 @@
 // direction, title and the selection (when there is one, only the selected nodes, as the
 // extension's "Export the selection").
 (() => {
-  const ORIGIN = '__READMARK_ORIGIN__';
+  const SITE = '__READMARK_SITE__'; // where the site is published (origin [+ path])
+  const ORIGIN = '__READMARK_ORIGIN__'; // its origin, as MessageEvent.origin gives it
   const MAX_BYTES = 64 << 20;
   const MAX_ELEMENTS = 2e6;
   const words = (s) => new Set(s.split(' '));
@@ -197,7 +198,7 @@
   }
 
   const open = () => {
-    const reader = win.open(`${ORIGIN}/reader.html`, '_blank');
+    const reader = win.open(`${SITE}/reader.html`, '_blank');
     if (!reader) {
       notice(
         'Your browser blocked the Readmark window. Click "Open reader" (or allow pop-ups for this site and click the bookmarklet again).',

@@ -12,7 +12,8 @@
 //!
 //! The public origin is a build setting because the bookmarklet runs on other sites: it
 //! must name the site it opens, and it sends the page only to that origin. Default
-//! `http://127.0.0.1:8787` (what `cargo xtask serve` serves).
+//! `http://127.0.0.1:8787` (what `cargo xtask serve` serves); a path is allowed for sites
+//! published under one (`https://user.github.io/readmark`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -20,6 +21,7 @@ use std::process::{Command, Stdio};
 
 pub const DEFAULT_PORT: u16 = 8787;
 const ORIGIN_PLACEHOLDER: &str = "__READMARK_ORIGIN__";
+const SITE_PLACEHOLDER: &str = "__READMARK_SITE__";
 const HREF_PLACEHOLDER: &str = "{{BOOKMARKLET_HREF}}";
 const SIZE_PLACEHOLDER: &str = "{{BOOKMARKLET_SIZE}}";
 
@@ -52,24 +54,47 @@ impl Opts {
     }
 }
 
-/// `https://example.org/` → `https://example.org`. Only an origin (scheme, host, port):
-/// the bookmarklet compares it with `MessageEvent.origin`, which never has a path.
+/// `https://Example.org/` → `https://example.org`; `https://u.github.io/readmark/` →
+/// `https://u.github.io/readmark` (a site served under a path). Scheme, host, optional port
+/// and path; no query, fragment, user or quotes: it is baked into a `javascript:` URL.
 pub fn normalize_origin(s: &str) -> Result<String, String> {
     let t = s.trim().trim_end_matches('/');
-    let rest = t
-        .strip_prefix("https://")
-        .or_else(|| t.strip_prefix("http://"))
+    let (scheme, rest) = t
+        .split_once("://")
+        .filter(|(sc, _)| sc.eq_ignore_ascii_case("http") || sc.eq_ignore_ascii_case("https"))
         .ok_or_else(|| format!("origin `{s}`: must start with http:// or https://"))?;
-    let ok = !rest.is_empty()
-        && rest
+    let (host, path) = rest.split_once('/').map_or((rest, ""), |(h, p)| (h, p));
+    let host_ok = !host.is_empty()
+        && host
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
-    if !ok {
+    let path_ok = path
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '~' | '/'))
+        && !path.split('/').any(|seg| seg == ".." || seg == ".");
+    if !host_ok || !path_ok {
         return Err(format!(
-            "origin `{s}`: only scheme://host[:port], no path, query or user (e.g. https://readmark.example)"
+            "origin `{s}`: only scheme://host[:port][/path], no query, fragment or user \
+             (e.g. https://readmark.example)"
         ));
     }
-    Ok(t.to_ascii_lowercase())
+    let mut out = format!(
+        "{}://{}",
+        scheme.to_ascii_lowercase(),
+        host.to_ascii_lowercase()
+    );
+    if !path.is_empty() {
+        out.push('/');
+        out.push_str(path);
+    }
+    Ok(out)
+}
+
+/// The origin part of a site address (`https://u.github.io/readmark` → `https://u.github.io`):
+/// what `MessageEvent.origin` says for the site's pages.
+pub fn origin_of(site: &str) -> &str {
+    let after = site.find("://").map_or(0, |i| i + 3);
+    site[after..].find('/').map_or(site, |i| &site[..after + i])
 }
 
 /// What a build produced (sizes in bytes).
@@ -212,7 +237,8 @@ fn wasm_module() -> Result<PathBuf, String> {
     Ok(pkg)
 }
 
-/// The bookmarklet's source with the origin filled in, minified by esbuild.
+/// The bookmarklet's source with the site's address and origin filled in, minified by
+/// esbuild.
 fn bookmarklet_code(path: &Path, origin: &str) -> Result<String, String> {
     let src = read(path)?;
     if !src.contains(ORIGIN_PLACEHOLDER) {
@@ -221,8 +247,13 @@ fn bookmarklet_code(path: &Path, origin: &str) -> Result<String, String> {
             path.display()
         ));
     }
-    let quoted = serde_json::to_string(origin).map_err(|e| e.to_string())?;
-    let src = src.replace(&format!("'{ORIGIN_PLACEHOLDER}'"), &quoted);
+    let quote = |v: &str| serde_json::to_string(v).map_err(|e| e.to_string());
+    let src = src
+        .replace(
+            &format!("'{ORIGIN_PLACEHOLDER}'"),
+            &quote(origin_of(origin))?,
+        )
+        .replace(&format!("'{SITE_PLACEHOLDER}'"), &quote(origin)?);
     let esbuild = crate::ext::npm_bin("esbuild")?;
     let mut child = Command::new(esbuild)
         .args([
@@ -327,8 +358,18 @@ mod tests {
             normalize_origin("http://127.0.0.1:8787").unwrap(),
             "http://127.0.0.1:8787"
         );
+        assert_eq!(
+            normalize_origin("https://u.github.io/readmark/").unwrap(),
+            "https://u.github.io/readmark"
+        );
+        assert_eq!(
+            origin_of("https://u.github.io/readmark"),
+            "https://u.github.io"
+        );
+        assert_eq!(origin_of("http://127.0.0.1:8787"), "http://127.0.0.1:8787");
         assert!(normalize_origin("ftp://x").is_err());
-        assert!(normalize_origin("https://x/path").is_err());
+        assert!(normalize_origin("https://x/a?b").is_err());
+        assert!(normalize_origin("https://x/../y").is_err());
         assert!(normalize_origin("https://x\"y").is_err());
         assert!(normalize_origin("https://user@x").is_err());
     }
