@@ -21,6 +21,7 @@
 // - The snapshot cannot be taken (a broken page API): the notice says what to do.
 // - Playground: a pasted page and an opened file (GBK bytes) → Markdown and JSON equal to
 //   the CLI's, and its .md download.
+// - Offline (Chromium): once loaded, the playground reloads and works without network.
 // - axe-core: no serious or critical violation on the landing page, the playground and the
 //   reader, in the light and dark themes.
 // - Wrong origins: snapshots with a wrong token, claiming another origin's URL, or from a
@@ -243,6 +244,29 @@ async function snapshotFails(d, o, bm, pages, check) {
   }
 }
 
+/** Chromium: once loaded, the playground works offline (the service worker's copy). */
+async function offline(d, o, check) {
+  const tab = await d.openTab(`${o.site}/playground.html`);
+  try {
+    const controlled = await d.evaluate(tab, `() => navigator.serviceWorker.ready.then(() => new Promise((resolve) => {
+      if (navigator.serviceWorker.controller) resolve(true);
+      navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true));
+      setTimeout(() => resolve(false), 10000);
+    }))`);
+    check('service worker controls the page', controlled, 'no controller');
+    await d.ctx.setOffline(true);
+    await tab.reload({ waitUntil: 'load' });
+    await d.click(tab, '#pg-example');
+    const state = await d.evaluate(tab, `() => new Promise((r) => { const t0 = Date.now(); const t = setInterval(() => { const s = document.documentElement.dataset.playgroundState; if ((s && s !== 'reading') || Date.now() - t0 > 15000) { clearInterval(t); r(s ?? 'none'); } }, 50); })`);
+    check('offline: playground reloads and reads the example', state === 'ready', state);
+    const net = await d.evaluate(tab, `() => fetch('not-cached-' + Date.now() + '.txt').then(() => 'online', () => 'offline')`);
+    check('really offline', net === 'offline', net);
+  } finally {
+    await d.ctx.setOffline(false);
+    await d.closeTab(tab);
+  }
+}
+
 /** axe-core on the landing page, the playground with a result, and the reader (light, dark). */
 async function axe(d, o, bm, pages, check) {
   const axeSrc = fs.readFileSync(path.join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -433,6 +457,8 @@ async function main() {
     await test('wrong origins', '-', (check) => wrongOrigins(d, o, bm, pagesSrv.origin, evilSrv.origin, check));
     await test('playground', '-', (check) => playground(d, o, pagesSrv.origin, check));
     await test('axe', '-', (check) => axe(d, o, bm, pagesSrv.origin, check));
+    // WebDriver classic has no way to take Firefox offline.
+    if (d.name === 'chromium') await test('offline', '-', (check) => offline(d, o, check));
   } catch (err) {
     results.push({ case: 'harness', mode: '-', ok: false, checks: [{ name: 'harness', ok: false, detail: String(err?.stack ?? err) }] });
     console.log(`FAIL ${d.name} harness: ${err?.stack ?? err}`);

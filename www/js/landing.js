@@ -1,3 +1,5 @@
+import './offline.js';
+
 // The landing page: a click on the bookmarklet here would only read this page, so say
 // how to use it instead (dragging it still works: drag does not fire `click`).
 const link = document.getElementById('bookmarklet-link');

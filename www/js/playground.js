@@ -8,6 +8,7 @@ import { safeFileName } from '../shared/filename.js';
 import { createWwwHost } from './host-www.js';
 import { read, startEngine, errorCode } from './engine.js';
 import { decodeHtml } from './decode.js';
+import './offline.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('pg-form');

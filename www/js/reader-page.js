@@ -11,6 +11,7 @@
 import { mountReader } from '../reader/reader.js';
 import { createWwwHost } from './host-www.js';
 import { read, startEngine, errorCode } from './engine.js';
+import './offline.js';
 
 const root = document.getElementById('readmark-root');
 const docEl = document.documentElement;

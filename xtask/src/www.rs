@@ -166,6 +166,15 @@ pub fn build(o: &Opts) -> Result<Built, String> {
         write(&p, html)?;
     }
 
+    // The service worker's list of the site's files (every file but itself).
+    let mut files = vec!["./".to_string()];
+    list_files(&out, &out, &mut files)?;
+    files.retain(|f| f != "sw.js");
+    files.sort();
+    let sw = out.join("sw.js");
+    let list = serde_json::to_string(&files).map_err(|e| e.to_string())?;
+    write(&sw, read(&sw)?.replace("'__READMARK_FILES__'", &list))?;
+
     let wasm = fs::read(out.join("pkg/readmark_bg.wasm")).map_err(|e| e.to_string())?;
     let mut reader_files = Vec::new();
     for f in [
@@ -300,6 +309,24 @@ pub fn url_escape(code: &str) -> String {
 
 fn html_attr_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('"', "&quot;")
+}
+
+/// Paths of the files under `dir`, relative to `root`, with `/` separators.
+fn list_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
+    let rd = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for ent in rd {
+        let p = ent.map_err(|e| e.to_string())?.path();
+        if p.is_dir() {
+            list_files(root, &p, out)?;
+        } else if let Ok(rel) = p.strip_prefix(root) {
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            out.push(parts.join("/"));
+        }
+    }
+    Ok(())
 }
 
 fn first_component(rel: &Path) -> Option<String> {
