@@ -282,12 +282,16 @@ export class FirefoxDriver {
   async download(handle, selector) {
     const before = new Set(fs.readdirSync(this.downloadDir));
     await this.click(handle, selector);
+    // Firefox creates the target file empty next to `<name>.part` and fills it when the
+    // download completes: wait for the `.part` to go and the file to have content (on a
+    // loaded machine the empty file was sometimes read).
     const name = await waitUntil(() => {
-      const now = fs.readdirSync(this.downloadDir).filter((f) => !before.has(f) && !f.endsWith('.part'));
-      return now[0];
+      const all = fs.readdirSync(this.downloadDir);
+      return all.find((f) => !before.has(f) && !f.endsWith('.part') && !all.includes(`${f}.part`)
+        && fs.statSync(path.join(this.downloadDir, f)).size > 0);
     }, 'a download');
     const file = path.join(this.downloadDir, name);
-    await sleep(200);
+    await sleep(100);
     return { name, text: fs.readFileSync(file, 'utf8') };
   }
 

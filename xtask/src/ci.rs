@@ -51,17 +51,12 @@ pub fn run() -> Result<(), String> {
             .map_err(|e| format!("ci FAILED at step {}/{total}: {e}", i + 1))?;
         eprintln!("==> ok ({:.0} s)", t.elapsed().as_secs_f64());
     }
-    eprintln!(
-        "\n==> [{}/{total}] cargo xtask fuzz --seconds 60",
-        total - 1
-    );
+    // The fuzz smoke comes right after the cargo steps.
+    let fuzz = STEPS.len() + 1;
+    eprintln!("\n==> [{fuzz}/{total}] cargo xtask fuzz --seconds 60");
     let t = Instant::now();
-    crate::fuzz::run(&crate::fuzz::Opts::smoke()).map_err(|e| {
-        format!(
-            "ci FAILED at step {}/{total} (cargo xtask fuzz): {e}",
-            total - 1
-        )
-    })?;
+    crate::fuzz::run(&crate::fuzz::Opts::smoke())
+        .map_err(|e| format!("ci FAILED at step {fuzz}/{total} (cargo xtask fuzz): {e}"))?;
     eprintln!("==> ok ({:.0} s)", t.elapsed().as_secs_f64());
     let smoke = STEPS.len() + 2;
     eprintln!("\n==> [{smoke}/{total}] cargo xtask eval --smoke");
