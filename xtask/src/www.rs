@@ -185,6 +185,8 @@ pub fn build(o: &Opts) -> Result<Built, String> {
         "js/host-www.js",
         "js/engine.js",
         "js/messages.js",
+        "js/offline.js",
+        "sw.js",
         "reader/reader.js",
         "reader/render.js",
         "shared/filename.js",
