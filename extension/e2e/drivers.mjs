@@ -6,6 +6,8 @@
 //   tabCount() · url(tab) · takeDialogs(tab) → [{url, message}] (alerts seen, dismissed)
 // `control` calls `window.readmarkTest[method]` in the test build's control page, which
 // sends the same messages as the toolbar popup / shortcut / context menu.
+// `start(null, workDir)` starts the browser without the extension (the site's tests,
+// www.mjs): no control page then.
 //
 // Chromium: playwright-core driving Debian's /usr/bin/chromium (CDP). Firefox: geckodriver
 // (WebDriver classic): the add-on is installed temporarily, its UUID pinned by a pref, and
@@ -42,18 +44,24 @@ export class ChromiumDriver {
   async start(extDir, workDir) {
     const { chromium } = await import('playwright-core');
     this.profile = fs.mkdtempSync(path.join(workDir, 'profile-'));
+    const ext = extDir ? [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`] : [];
     this.ctx = await chromium.launchPersistentContext(this.profile, {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       headless: true,
       acceptDownloads: true,
       viewport: { width: 1100, height: 900 },
-      ignoreDefaultArgs: ['--disable-extensions'],
+      ignoreDefaultArgs: extDir ? ['--disable-extensions'] : [],
       args: [
         '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`,
+        ...ext,
       ],
     });
+    this.version = this.ctx.browser()?.version() ?? '';
+    if (!extDir) {
+      await this.ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
+      return;
+    }
     let [sw] = this.ctx.serviceWorkers();
     if (!sw) sw = await this.ctx.waitForEvent('serviceworker', { timeout: 20000 });
     this.origin = `chrome-extension://${new URL(sw.url()).host}`;
@@ -202,9 +210,10 @@ export class FirefoxDriver {
     const s = await this.cmd('POST', '/session', caps);
     this.sid = s.sessionId;
     this.version = s.capabilities?.browserVersion ?? '';
+    this.controlTab = (await this.cmd('GET', `/session/${this.sid}/window`));
+    if (!extDir) return;
     await this.cmd('POST', `/session/${this.sid}/moz/addon/install`, { path: extDir, temporary: true });
     this.origin = `moz-extension://${GECKO_UUID}`;
-    this.controlTab = (await this.cmd('GET', `/session/${this.sid}/window`));
     await this.gotoExtensionPage(this.controlTab, '/test/control.html');
     await waitUntil(() => this.exec('return document.documentElement.dataset.ready === "1"'), 'control page');
   }
@@ -298,9 +307,13 @@ export class FirefoxDriver {
   async download(handle, selector) {
     const before = new Set(fs.readdirSync(this.downloadDir));
     await this.click(handle, selector);
+    // Firefox creates the target file empty next to `<name>.part` and fills it when the
+    // download completes: wait for the `.part` to go and the file to have content (on a
+    // loaded machine the empty file was sometimes read).
     const name = await waitUntil(() => {
-      const now = fs.readdirSync(this.downloadDir).filter((f) => !before.has(f) && !f.endsWith('.part'));
-      return now[0];
+      const all = fs.readdirSync(this.downloadDir);
+      return all.find((f) => !before.has(f) && !f.endsWith('.part') && !all.includes(`${f}.part`)
+        && fs.statSync(path.join(this.downloadDir, f)).size > 0);
     }, 'a download');
     const file = path.join(this.downloadDir, name);
     // Firefox may create the file before it has written it: wait for a stable, non-empty size.

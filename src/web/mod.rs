@@ -16,6 +16,7 @@
 //! `article` is the JSON export (`render::to_json`, schema `readmark/1`), byte for byte
 //! what the CLI writes with `--format json`.
 
+pub mod hosted;
 pub mod html_out;
 pub mod snapshot;
 pub mod visibility;
@@ -160,44 +161,58 @@ pub fn read_document(doc: &web_sys::Document, o: &ReadOptions) -> Result<String,
     }
     let t1 = now_ms();
     let article = extract_snapshot(&snap, o.selection_only)?;
+    let mut snapshot = serde_json::json!({
+        "bytes": snap.html.len(),
+        "url": snap.url,
+        "baseUrl": snap.base_url,
+        "lang": snap.lang,
+        "stats": snap.stats,
+    });
+    if o.include_snapshot {
+        snapshot["html"] = serde_json::Value::String(snap.html.clone());
+    }
+    Ok(result_json(&article, o.selection_only, snapshot, t0, t1))
+}
+
+/// The `{ok: true, …}` answer for an extracted article: Markdown (plain and with front
+/// matter), `snapshot` as given, timings (`t0` → `t1`: snapshot, `t1` → now: extraction
+/// and rendering) and the ordered JSON export as the last member `article`.
+pub(crate) fn result_json(
+    article: &Article,
+    selection: bool,
+    snapshot: serde_json::Value,
+    t0: f64,
+    t1: f64,
+) -> String {
     let markdown = render::to_markdown(
-        &article,
+        article,
         &MarkdownOptions {
             front_matter: false,
         },
     );
-    let markdown_fm = render::to_markdown(&article, &MarkdownOptions { front_matter: true });
-    let json = render::to_json(&article);
+    let markdown_fm = render::to_markdown(article, &MarkdownOptions { front_matter: true });
+    let json = render::to_json(article);
     let t2 = now_ms();
-    let head = serde_json::json!({
+    let mut s = serde_json::json!({
         "ok": true,
-        "selection": o.selection_only,
+        "selection": selection,
         "markdown": markdown,
         "markdownFrontMatter": markdown_fm,
-        "snapshot": {
-            "bytes": snap.html.len(),
-            "url": snap.url,
-            "baseUrl": snap.base_url,
-            "lang": snap.lang,
-            "stats": snap.stats,
-        },
+        "snapshot": snapshot,
         "timings": { "snapshotMs": t1 - t0, "extractMs": t2 - t1 },
     })
     .to_string();
-    let head = if o.include_snapshot {
-        let mut v: serde_json::Value = serde_json::from_str(&head).unwrap_or_default();
-        v["snapshot"]["html"] = serde_json::Value::String(snap.html.clone());
-        v.to_string()
-    } else {
-        head
-    };
-    // `head` is a JSON object: splice the ordered article export in as its last member.
-    let mut s = head;
+    // `s` is a JSON object: splice the ordered article export in as its last member.
     s.pop();
     s.push_str(",\"article\":");
     s.push_str(json.trim_end());
     s.push('}');
-    Ok(s)
+    s
+}
+
+/// A failed read as the JSON answer `{ok: false, code, message}`.
+pub(crate) fn error_json(e: &ReadError) -> String {
+    serde_json::json!({"ok": false, "code": e.code, "message": e.message}).to_string()
 }
 
 /// JS: `readPage({selectionOnly})` → JSON string of `{ok: true, …}` or
@@ -216,9 +231,7 @@ pub fn read_page(options: JsValue) -> String {
             message: "no document in this context".into(),
         }),
     };
-    result.unwrap_or_else(|e| {
-        serde_json::json!({"ok": false, "code": e.code, "message": e.message}).to_string()
-    })
+    result.unwrap_or_else(|e| error_json(&e))
 }
 
 /// JS: the crate version (the extension shows it in the console).

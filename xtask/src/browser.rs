@@ -161,6 +161,44 @@ pub fn xss_e2e(args: &[String]) -> Result<(), String> {
     }
 }
 
+/// `cargo xtask www-e2e [--browser B]`: build the site for a free port of 127.0.0.1, serve
+/// it from this process, and run `extension/e2e/www.mjs` per browser (the bookmarklet on
+/// pages with each CSP, the playground, messages from wrong origins).
+pub fn www_e2e(args: &[String]) -> Result<(), String> {
+    let browsers = parse_browser(args, "www-e2e")?;
+    let port = crate::serve::free_port()?;
+    let built = crate::www::build(&crate::www::Opts {
+        origin: format!("http://127.0.0.1:{port}"),
+    })?;
+    crate::www::print_sizes(&built);
+    let cli = crate::build_cli()?;
+    crate::serve::spawn_on(built.dir.clone(), port)?;
+    let mut failures = Vec::new();
+    for b in browsers {
+        let out = crate::target_dir().join("www-e2e").join(b);
+        let mut cmd = node();
+        cmd.arg(crate::repo_root().join("extension/e2e/www.mjs"))
+            .args(["--browser", b, "--site", &built.origin])
+            .arg("--cli")
+            .arg(&cli)
+            .arg("--out")
+            .arg(&out);
+        cmd.arg("--screenshot")
+            .arg(out.join(format!("reader-{b}.png")));
+        if b == "firefox" {
+            cmd.env("GECKODRIVER", geckodriver()?);
+        }
+        if let Err(e) = crate::run_checked(&mut cmd) {
+            failures.push(format!("{b}: {e}"));
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("www-e2e failed: {}", failures.join("; ")))
+    }
+}
+
 /// `web-ext lint` warning codes that are explained in README.md ("Review notes"), with
 /// the reason. Empty: the build lints with 0 errors, 0 warnings, 0 notices.
 const EXPLAINED_WARNINGS: &[(&str, &str)] = &[];

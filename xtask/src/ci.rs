@@ -17,8 +17,9 @@ const STEPS: &[&str] = &[
 
 /// The browser extension's checks (after the core's): build + `web-ext lint` + JS unit
 /// tests, wasm-bindgen-test in both browsers, the extension end to end in both browsers,
-/// the XSS corpus through the real reader page and its exports in both browsers, and the
-/// extension's F1 against the CLI's on a corpus sample.
+/// the XSS corpus through the real reader page and its exports in both browsers, the web
+/// site (bookmarklet, playground) end to end in both browsers, and the extension's F1
+/// against the CLI's on a corpus sample.
 type Step = fn() -> Result<(), String>;
 const BROWSER_STEPS: &[(&str, Step)] = &[
     ("cargo xtask lint-ext", crate::browser::lint_ext),
@@ -40,6 +41,12 @@ const BROWSER_STEPS: &[(&str, Step)] = &[
     ("cargo xtask xss-e2e --browser firefox", || {
         crate::browser::xss_e2e(&["--browser".into(), "firefox".into()])
     }),
+    ("cargo xtask www-e2e --browser chromium", || {
+        crate::browser::www_e2e(&["--browser".into(), "chromium".into()])
+    }),
+    ("cargo xtask www-e2e --browser firefox", || {
+        crate::browser::www_e2e(&["--browser".into(), "firefox".into()])
+    }),
     // What the extension exports vs the CLI on 50 corpus pages (within 0.005 F1).
     ("cargo xtask ext-f1", || {
         crate::ext_f1::run(&crate::ext_f1::Opts::parse(&[])?)
@@ -56,6 +63,7 @@ pub fn run() -> Result<(), String> {
             .map_err(|e| format!("ci FAILED at step {}/{total}: {e}", i + 1))?;
         eprintln!("==> ok ({:.0} s)", t.elapsed().as_secs_f64());
     }
+    // The fuzz smoke comes right after the cargo steps.
     let fuzz = STEPS.len() + 1;
     eprintln!("\n==> [{fuzz}/{total}] cargo xtask fuzz --seconds 60");
     let t = Instant::now();

@@ -3,8 +3,10 @@
 //! - `ci`: everything `.ci/run` checks (format, lints, wasm build, tests, corpus smoke);
 //! - `eval`: run the CLI over the benchmark corpora and score it with `bench/score.py`;
 //! - `demo`: the extension in headless Chromium on the seed page (or any page);
-//! - `build`, `wasm-test`, `e2e`, `xss-e2e`, `lint-ext`: the browser extension and its tests;
-//! - `fuzz`: fuzz extraction and Markdown rendering (stable driver or cargo-fuzz).
+//! - `build`, `wasm-test`, `e2e`, `xss-e2e`, `ext-f1`, `lint-ext`: the browser extension
+//!   and its tests;
+//! - `fuzz`: fuzz extraction and Markdown rendering (stable driver or cargo-fuzz);
+//! - `www`, `serve`, `www-e2e`: the web site (bookmarklet, playground) and its tests.
 
 mod bench;
 mod browser;
@@ -14,6 +16,8 @@ mod eval;
 mod ext;
 mod ext_f1;
 mod fuzz;
+mod serve;
+mod www;
 mod zip;
 
 use std::path::{Path, PathBuf};
@@ -46,6 +50,12 @@ Commands:
   fuzz [--seconds N] [--engine stable|libfuzzer] [--seed N]
                             fuzz extraction and Markdown rendering against the oracles
   lint-ext                  web-ext lint (0 errors) and the extension's JS unit tests
+  www [--origin URL]        the web site (landing page, bookmarklet, playground) → dist/www/;
+                            URL: the site's public origin, baked into the bookmarklet
+                            (default http://127.0.0.1:8787)
+  serve [--port P] [--origin URL] [--no-build]
+                            build and serve dist/www/ on 127.0.0.1:P (default 8787)
+  www-e2e [--browser B]     the bookmarklet and the playground in real browsers (B: all)
   bench [--quick] [--no-browser] [--no-others] [--no-build] [--scale-page FILE]
                             speed (native + headless Chromium), size and scaling against
                             Trafilatura and Readability.js; writes BENCHMARKS.md
@@ -69,6 +79,9 @@ fn main() -> ExitCode {
         Some("ext-f1") => ext_f1::Opts::parse(&rest).and_then(|o| ext_f1::run(&o)),
         Some("xss-e2e") => browser::xss_e2e(&rest),
         Some("lint-ext") if rest.is_empty() => browser::lint_ext(),
+        Some("www") => www::Opts::parse(&rest).and_then(|o| www::run(&o)),
+        Some("serve") => serve::Opts::parse(&rest).and_then(|o| serve::run(&o)),
+        Some("www-e2e") => browser::www_e2e(&rest),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())
