@@ -42,11 +42,11 @@ pub const BOILERPLATE_MAX_WEIGHT: u32 = 200;
 pub const WORK_PER_NODE: u64 = 1;
 /// The chosen container holds less than this share of the page's prose (low-link
 /// paragraphs outside furniture): look for a better ancestor (`select::climb_to_prose`).
-pub const PROSE_CLIMB_BELOW: f64 = 0.5;
+pub const PROSE_CLIMB_BELOW: f64 = 0.6;
 /// … the nearest ancestor holding at least this share of it, below `<body>`.
 pub const PROSE_CLIMB_TARGET: f64 = 0.7;
 /// … and only when that ancestor's prose is spread over this many children …
 pub const PROSE_CLIMB_MIN_SECTIONS: usize = 3;
 /// … each holding at least this share of it (sections of one article, not the article
 /// next to one big comment thread or teaser column).
-pub const PROSE_CLIMB_SECTION_SHARE: f64 = 0.08;
+pub const PROSE_CLIMB_SECTION_SHARE: f64 = 0.05;
