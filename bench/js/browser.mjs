@@ -12,7 +12,8 @@
 //   Readability.js (benchmark page only — never the extension), then R rounds in
 //   alternating order of
 //     Readmark:       t0 → JSON.parse(readPage({}))  → t1   (snapshot of the live DOM +
-//                     extraction + model + Markdown ×2 + JSON, what the extension calls)
+//                     extraction + the model as JSON: what the extension calls before
+//                     it opens the reader; the Markdown exports come after, on demand)
 //     Readability.js: t0 → new Readability(document.cloneNode(true)).parse() → t1
 //   The per-page time is the median of the rounds; the ratio is Readmark / Readability.
 // - `--profile DIR`: additionally record a V8 CPU profile (CDP Profiler) of Readmark's
