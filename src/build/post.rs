@@ -6,7 +6,6 @@
 //! - short paragraphs that are boilerplate phrases (editor lines, separators) go;
 //! - paragraphs made only of images become figures; exact repeats are dropped.
 
-use crate::extract::hints;
 use crate::model::{Block, Inline, Removed};
 use crate::text::normalize_space;
 
@@ -133,7 +132,7 @@ pub fn process(
             let t = normalize_space(&inline_text(content));
             if crate::text::TextStats::of(&t).weight()
                 < crate::extract::tunables::BOILERPLATE_MAX_WEIGHT
-                && hints::boilerplate_text().is_match(&t)
+                && crate::extract::boilerplate::is_boilerplate(&t)
             {
                 note("boilerplate phrase", &b);
                 continue;

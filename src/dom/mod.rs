@@ -15,6 +15,7 @@ mod depth_guard;
 mod parse;
 mod tags;
 
+pub use crate::extract::hints::ClassHints;
 pub use tags::{is_block_tag, is_inline_tag};
 
 /// Index of a node in [`Doc::nodes`].
@@ -37,6 +38,8 @@ pub struct Node {
     pub parent: Option<NodeId>,
     pub children: Vec<NodeId>,
     pub depth: u32,
+    /// What `class` and `id` say (`extract::hints`), computed once when the arena is built.
+    pub hints: ClassHints,
 }
 
 impl Node {
@@ -75,28 +78,36 @@ impl Node {
         }
     }
 
-    /// `class` and `id` as lower-case words: camelCase, `-` and `_` become word breaks
-    /// (`ArticleBody-sidebar_left` → `article body sidebar left`), so hints can match
-    /// whole words and `pagebuilder-pagerow` does not look like a `pager`.
+    /// `class` and `id` as lower-case words (see [`class_id_of`]). Allocates: the
+    /// extraction reads [`Node::hints`] instead; this is for diagnostics.
     pub fn class_id(&self) -> String {
-        let mut s = String::new();
-        for v in [self.attr("class"), self.attr("id")].into_iter().flatten() {
-            let mut prev_lower = false;
-            for c in v.chars() {
-                if c.is_uppercase() && prev_lower {
-                    s.push(' ');
-                }
-                prev_lower = c.is_lowercase() || c.is_ascii_digit();
-                if c == '-' || c == '_' || c.is_whitespace() {
-                    s.push(' ');
-                } else {
-                    s.extend(c.to_lowercase());
-                }
-            }
-            s.push(' ');
-        }
-        s
+        class_id_of(self.attr("class"), self.attr("id"))
     }
+}
+
+/// `class` and `id` as lower-case words: camelCase, `-` and `_` become word breaks
+/// (`ArticleBody-sidebar_left` → `article body sidebar left`), so hints can match
+/// whole words and `pagebuilder-pagerow` does not look like a `pager`.
+pub fn class_id_of(class: Option<&str>, id: Option<&str>) -> String {
+    let mut s = String::new();
+    for v in [class, id].into_iter().flatten() {
+        let mut prev_lower = false;
+        for c in v.chars() {
+            if c.is_uppercase() && prev_lower {
+                s.push(' ');
+            }
+            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+            if c == '-' || c == '_' || c.is_whitespace() {
+                s.push(' ');
+            } else if c.is_ascii() {
+                s.push(c.to_ascii_lowercase());
+            } else {
+                s.extend(c.to_lowercase());
+            }
+        }
+        s.push(' ');
+    }
+    s
 }
 
 /// A `<meta>` tag's key (`name`, `property` or `itemprop`, lower-cased) and content.

@@ -1,7 +1,7 @@
 //! scraper tree → arena, in one iterative pass over ego-tree's open/close edges.
 
 use super::tags::is_dropped_tag;
-use super::{Doc, MetaTag, Node, NodeId, NodeKind};
+use super::{ClassHints, Doc, MetaTag, Node, NodeId, NodeKind};
 use crate::{Error, Limits};
 use ego_tree::iter::Edge;
 
@@ -247,11 +247,29 @@ pub(super) fn parse(
 impl Doc {
     fn push(&mut self, parent: Option<NodeId>, kind: NodeKind, depth: u32) -> NodeId {
         let id = self.nodes.len() as NodeId;
+        let hints = match &kind {
+            NodeKind::Element { attrs, .. } => {
+                let attr = |name: &str| {
+                    attrs
+                        .iter()
+                        .find(|(k, _)| k.as_ref() == name)
+                        .map(|(_, v)| v.as_ref())
+                };
+                let (class, id) = (attr("class"), attr("id"));
+                if class.is_some() || id.is_some() {
+                    crate::extract::hints::class_hints(&super::class_id_of(class, id))
+                } else {
+                    ClassHints::default()
+                }
+            }
+            NodeKind::Text(_) => ClassHints::default(),
+        };
         self.nodes.push(Node {
             kind,
             parent,
             children: Vec::new(),
             depth,
+            hints,
         });
         if let Some(p) = parent {
             self.nodes[p as usize].children.push(id);
