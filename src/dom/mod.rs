@@ -185,10 +185,10 @@ impl Doc {
 
     /// Resolve a URL attribute against the base URL.
     pub fn resolve(&self, href: &str) -> Option<url::Url> {
-        let href = href.trim();
+        let href = crate::idn::ascii_hosts(href.trim());
         match &self.base {
-            Some(b) => b.join(href).ok(),
-            None => url::Url::parse(href).ok(),
+            Some(b) => b.join(&href).ok(),
+            None => url::Url::parse(&href).ok(),
         }
     }
 

@@ -236,7 +236,7 @@ pub(super) fn parse(
             .find(|m| m.key == "#base")
             .map(|m| m.content.clone())
         {
-            if let Ok(u) = b.join(&h) {
+            if let Ok(u) = b.join(&crate::idn::ascii_hosts(&h)) {
                 doc.base = Some(u);
             }
         }

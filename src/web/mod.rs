@@ -112,7 +112,10 @@ pub fn extract_snapshot(snap: &Snapshot, selection: bool) -> Result<Article, Err
     if !selection {
         return crate::extract(&snap.html, &opts);
     }
-    let base = opts.url.as_deref().and_then(|u| url::Url::parse(u).ok());
+    let base = opts
+        .url
+        .as_deref()
+        .and_then(|u| url::Url::parse(&crate::idn::ascii_hosts(u)).ok());
     let doc = crate::dom::Doc::parse(&snap.html, base, &opts.limits)?;
     let meta = crate::meta::collect(&doc);
     let sel = crate::extract::Selection {
