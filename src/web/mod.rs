@@ -22,6 +22,7 @@
 //! background calls it after the reader tab is open. `readPage({exports: true})` adds
 //! them to the read itself (the popup, whose buttons need them at once).
 
+pub mod element_info;
 pub mod html_out;
 pub mod snapshot;
 pub mod visibility;
