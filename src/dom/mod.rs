@@ -89,25 +89,50 @@ impl Node {
 /// (`ArticleBody-sidebar_left` → `article body sidebar left`), so hints can match
 /// whole words and `pagebuilder-pagerow` does not look like a `pager`.
 pub fn class_id_of(class: Option<&str>, id: Option<&str>) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(class.map_or(0, str::len) + id.map_or(0, str::len) + 2);
     for v in [class, id].into_iter().flatten() {
-        let mut prev_lower = false;
-        for c in v.chars() {
-            if c.is_uppercase() && prev_lower {
-                s.push(' ');
-            }
-            prev_lower = c.is_lowercase() || c.is_ascii_digit();
-            if c == '-' || c == '_' || c.is_whitespace() {
-                s.push(' ');
-            } else if c.is_ascii() {
-                s.push(c.to_ascii_lowercase());
-            } else {
-                s.extend(c.to_lowercase());
-            }
+        if v.is_ascii() {
+            push_ascii_words(&mut s, v.as_bytes());
+        } else {
+            push_words(&mut s, v);
         }
-        s.push(' ');
     }
     s
+}
+
+/// One value's words, then a space.
+fn push_words(s: &mut String, v: &str) {
+    let mut prev_lower = false;
+    for c in v.chars() {
+        if c.is_uppercase() && prev_lower {
+            s.push(' ');
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        if c == '-' || c == '_' || c.is_whitespace() {
+            s.push(' ');
+        } else {
+            s.extend(c.to_lowercase());
+        }
+    }
+    s.push(' ');
+}
+
+/// [`push_words`] for an ASCII value (the common case), byte by byte.
+fn push_ascii_words(s: &mut String, v: &[u8]) {
+    let mut prev_lower = false;
+    for &b in v {
+        if b.is_ascii_uppercase() && prev_lower {
+            s.push(' ');
+        }
+        prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
+        // `char::is_whitespace` on ASCII: \t \n \x0b \x0c \r and space.
+        if b == b'-' || b == b'_' || matches!(b, b'\t'..=b'\r' | b' ') {
+            s.push(' ');
+        } else {
+            s.push(char::from(b.to_ascii_lowercase()));
+        }
+    }
+    s.push(' ');
 }
 
 /// A `<meta>` tag's key (`name`, `property` or `itemprop`, lower-cased) and content.
@@ -230,5 +255,24 @@ impl Iterator for Ancestors<'_> {
         let id = self.next?;
         self.next = self.doc.node(id).parent;
         Some(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ascii_words_as_the_general_path() {
+        for v in [
+            "ArticleBody-sidebar_left",
+            "HTMLParser x2Y\tA\x0bB\x0cC\rD  e__f",
+            "mt-4 md:flex lg:px-8 [&>p]:mb-2",
+            "",
+            "aB9Cd",
+        ] {
+            let (mut a, mut b) = (String::new(), String::new());
+            super::push_ascii_words(&mut a, v.as_bytes());
+            super::push_words(&mut b, v);
+            assert_eq!(a, b, "{v:?}");
+        }
     }
 }

@@ -46,17 +46,76 @@ impl std::ops::BitOrAssign for ClassHints {
     }
 }
 
-/// A set of class/id words: whole words (sorted, for binary search) and word prefixes
-/// (a word starting with one matches, like `advert\w*` did in the former regexes).
+/// A set of class/id words: whole words and word prefixes (a word starting with one
+/// matches, like `advert\w*` did in the former regexes). Looked up through [`merged`].
 struct Words {
     exact: &'static [&'static str],
     prefixes: &'static [&'static str],
 }
 
-impl Words {
-    fn matches(&self, word: &str) -> bool {
-        self.exact.binary_search(&word).is_ok() || self.prefixes.iter().any(|p| word.starts_with(p))
+/// The five word sets merged: every word and prefix once, sorted, with the bits
+/// ([`ClassHints`]) of the sets it belongs to — two binary searches per class word.
+struct Merged {
+    /// Bit `b` of entry `a` (`a`, `b` = letter − `a`): some word or prefix starts with
+    /// those two letters. Most class words (`px`, `flex`, `mt`) are rejected by it alone.
+    starts: [u32; 26],
+    exact: Vec<(&'static str, u16)>,
+    /// Prefix-free (no prefix starts another), so only the greatest prefix `<=` a word
+    /// can start it.
+    prefixes: Vec<(&'static str, u16)>,
+}
+
+fn merged() -> &'static Merged {
+    static M: std::sync::OnceLock<Merged> = std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        let mut exact = std::collections::BTreeMap::new();
+        let mut prefixes = std::collections::BTreeMap::new();
+        for (set, bit) in [
+            (&UNLIKELY, ClassHints::UNLIKELY),
+            (&MAYBE_CONTENT, ClassHints::MAYBE_CONTENT),
+            (&POSITIVE, ClassHints::POSITIVE),
+            (&NEGATIVE, ClassHints::NEGATIVE),
+            (&DISCUSSION, ClassHints::DISCUSSION),
+        ] {
+            for &w in set.exact {
+                *exact.entry(w).or_insert(0) |= bit.0;
+            }
+            for &p in set.prefixes {
+                *prefixes.entry(p).or_insert(0) |= bit.0;
+            }
+        }
+        let mut starts = [0u32; 26];
+        for w in exact.keys().chain(prefixes.keys()) {
+            let b = w.as_bytes();
+            starts[usize::from(b[0] - b'a')] |= 1 << (b[1] - b'a');
+        }
+        Merged {
+            starts,
+            exact: exact.into_iter().collect(),
+            prefixes: prefixes.into_iter().collect(),
+        }
+    })
+}
+
+/// The [`ClassHints`] bits of one class word.
+fn word_bits(word: &str) -> u16 {
+    let m = merged();
+    match word.as_bytes() {
+        [a @ b'a'..=b'z', b @ b'a'..=b'z', ..]
+            if m.starts[usize::from(a - b'a')] & (1 << (b - b'a')) != 0 => {}
+        _ => return 0,
     }
+    let mut bits = match m.exact.binary_search_by(|(w, _)| (*w).cmp(word)) {
+        Ok(i) => m.exact[i].1,
+        Err(_) => 0,
+    };
+    let i = m.prefixes.partition_point(|(p, _)| *p <= word);
+    if let Some(&(p, b)) = i.checked_sub(1).and_then(|i| m.prefixes.get(i)) {
+        if word.starts_with(p) {
+            bits |= b;
+        }
+    }
+    bits
 }
 
 /// Class/id words of page furniture. Includes pinyin names common on Chinese CMS
@@ -239,28 +298,11 @@ pub fn class_hints(class_id: &str) -> ClassHints {
     if class_id.trim().is_empty() {
         return h;
     }
-    let (mut unlikely, mut maybe) = (false, false);
     for w in class_id
         .split(|c: char| !is_word(c))
         .filter(|w| !w.is_empty())
     {
-        unlikely |= UNLIKELY.matches(w);
-        maybe |= MAYBE_CONTENT.matches(w);
-        if POSITIVE.matches(w) {
-            h |= ClassHints::POSITIVE;
-        }
-        if NEGATIVE.matches(w) {
-            h |= ClassHints::NEGATIVE;
-        }
-        if DISCUSSION.matches(w) {
-            h |= ClassHints::DISCUSSION;
-        }
-    }
-    if unlikely {
-        h |= ClassHints::UNLIKELY;
-    }
-    if maybe {
-        h |= ClassHints::MAYBE_CONTENT;
+        h |= ClassHints(word_bits(w));
     }
     for w in class_id.split_whitespace() {
         if matches!(w, "author" | "fn" | "name") {
@@ -326,9 +368,23 @@ mod tests {
     }
 
     #[test]
-    fn tables_are_sorted() {
-        for w in [UNLIKELY, MAYBE_CONTENT, POSITIVE, NEGATIVE, DISCUSSION] {
-            assert!(w.exact.windows(2).all(|p| p[0] < p[1]), "{:?}", w.exact);
+    fn table_words_are_lower_case_letters() {
+        let m = merged();
+        for (w, _) in m.exact.iter().chain(&m.prefixes) {
+            assert!(
+                w.len() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase()),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn prefixes_are_prefix_free() {
+        let p = &merged().prefixes;
+        for (a, _) in p {
+            for (b, _) in p {
+                assert!(a == b || !b.starts_with(a), "{a} {b}");
+            }
         }
     }
 
