@@ -884,7 +884,7 @@ impl Report {
             s,
             "\nFitted exponents (least squares on log–log over the replicas): time **{te:.2}**, peak memory **{me:.2}**. \
              Fixed cost of the process, not counted above (peak of a warm-up extraction of a small page: \
-             lazily compiled regexes, code pages): {:.1} MB.",
+             code pages, allocator arenas, lazily built tables): {:.1} MB.",
             self.scale.first().and_then(|r| r.get(7)).and_then(|v| v.parse::<f64>().ok()).unwrap_or(f64::NAN) / 1024.0
         );
         s
