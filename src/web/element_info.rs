@@ -1,5 +1,6 @@
-//! One JS↔WASM crossing per element: what the snapshot needs to know about an element,
-//! read in JavaScript and handed over as one string.
+//! One JS↔WASM crossing per node: what the snapshot needs to know about a node (its
+//! type; an element's facts; a text's data), read in JavaScript and handed over as one
+//! string.
 //!
 //! Why: reading an element through `web-sys` cost 8–15 crossings (`localName`,
 //! `namespaceURI`, `checkVisibility`, `getAttributeNames`, one `getAttribute` per
@@ -9,14 +10,15 @@
 //! limits, what is written) stays in Rust (`super::snapshot`), so the WebAssembly and
 //! wasm2js engines still share one code path.
 //!
-//! Format: fields separated by U+0000 (which no element or attribute name contains):
+//! Format: `<` and the element's facts, `#` and a text's data, or nothing (other nodes).
+//! An element's facts are fields separated by U+0000 (which no element or attribute name contains):
 //! local name, `1`/`0` (HTML namespace), visibility (`-` not asked, `v` visible, `h`
 //! reported invisible, `?` no `checkVisibility`), `s`/`-` (open shadow root), then name,
 //! value for each attribute. A U+0000 inside a value becomes U+FFFD, which is what the
 //! core's HTML parser makes of it anyway.
 
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
+use web_sys::Node;
 
 #[wasm_bindgen(inline_js = r#"
 export function readmarkElementInfo(el, check, opts) {
@@ -31,10 +33,44 @@ export function readmarkElementInfo(el, check, opts) {
   }
   return s;
 }
+export function readmarkNodeInfo(node, check, opts) {
+  const t = node.nodeType;
+  if (t === 1) return '<' + readmarkElementInfo(node, check, opts);
+  if (t === 3 || t === 4) return '#' + node.nodeValue;
+  return '';
+}
 "#)]
 extern "C" {
-    #[wasm_bindgen(js_name = readmarkElementInfo)]
-    fn element_info(el: &Element, check: bool, opts: &JsValue) -> String;
+    #[wasm_bindgen(js_name = readmarkNodeInfo)]
+    fn node_info(node: &Node, check: bool, opts: &JsValue) -> String;
+}
+
+/// What one node of the walk is, read in one crossing (its `nodeType` folded in).
+#[derive(Debug)]
+pub enum NodeInfo {
+    Element(ElementInfo),
+    /// A text or CDATA node and its data.
+    Text(String),
+    /// Comments, processing instructions: nothing the core reads.
+    Other,
+}
+
+impl NodeInfo {
+    /// Read `node`; `check`: for an element, also ask `checkVisibility(opts)`.
+    pub fn read(node: &Node, check: bool, opts: &JsValue) -> NodeInfo {
+        let mut raw = node_info(node, check, opts);
+        match raw.as_bytes().first() {
+            Some(b'<') => {
+                raw.remove(0);
+                NodeInfo::Element(ElementInfo::parse(raw))
+            }
+            Some(b'#') => {
+                raw.remove(0);
+                NodeInfo::Text(raw)
+            }
+            _ => NodeInfo::Other,
+        }
+    }
 }
 
 /// Visibility as `checkVisibility()` reported it.
@@ -60,9 +96,7 @@ pub struct ElementInfo {
 }
 
 impl ElementInfo {
-    /// Read `el`; `check`: also ask `checkVisibility(opts)`.
-    pub fn read(el: &Element, check: bool, opts: &JsValue) -> ElementInfo {
-        let raw = element_info(el, check, opts);
+    fn parse(raw: String) -> ElementInfo {
         let mut it = raw.split('\0');
         let local_end = it.next().map_or(0, str::len);
         let html_ns = it.next() == Some("1");

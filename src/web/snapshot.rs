@@ -17,7 +17,7 @@
 //! What only the live page knows travels next to the HTML: URL, base URL, language,
 //! content type and the selected text.
 
-use super::element_info::{ElementInfo, Visibility};
+use super::element_info::{ElementInfo, NodeInfo, Visibility};
 use super::html_out as out;
 use super::visibility::Checker;
 use crate::Limits;
@@ -203,18 +203,19 @@ fn walk(
             continue;
         };
         let (unchecked, in_head, in_hidden) = (top.unchecked, top.in_head, top.hidden);
-        match node.node_type() {
-            Node::ELEMENT_NODE => {
-                // node_type() said Element; `dyn_into` would fail for a frame's nodes,
+        // One crossing for the node's type and, for an element, name, namespace,
+        // visibility, shadow root and attributes; for a text, its data.
+        let ask = !unchecked && !in_head && checker.is_some();
+        let node_info = NodeInfo::read(
+            &node,
+            ask,
+            checker.map_or(&wasm_bindgen::JsValue::UNDEFINED, |c| c.options()),
+        );
+        match node_info {
+            NodeInfo::Element(info) => {
+                // The helper said Element; `dyn_into` would fail for a frame's nodes,
                 // which belong to another realm.
                 let el: Element = node.unchecked_into();
-                // One crossing for name, namespace, visibility, shadow root, attributes.
-                let ask = !unchecked && !in_head && checker.is_some();
-                let info = ElementInfo::read(
-                    &el,
-                    ask,
-                    checker.map_or(&wasm_bindgen::JsValue::UNDEFINED, |c| c.options()),
-                );
                 let tag = out::tag_name(info.local_name());
                 let in_head = in_head || tag == "head";
                 if let Some(r) = range {
@@ -274,13 +275,13 @@ fn walk(
                 });
                 stats.max_depth = stats.max_depth.max(stack.len() - 1);
             }
-            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => {
+            NodeInfo::Text(data) => {
                 let text = match range {
                     Some(r) if !in_head => match selected_text(&node, r) {
                         Some(t) => t,
                         None => continue,
                     },
-                    _ => node.node_value().unwrap_or_default(),
+                    _ => data,
                 };
                 match &top_raw(&stack) {
                     Some((tag, ty)) => out::push_raw_text(html, tag, ty.as_deref(), &text),
