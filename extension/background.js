@@ -8,6 +8,11 @@
 // extracts the article in the page's isolated world and returns it. Nothing listens in
 // the page, and the result goes to `storage.session` (never to the page's storage) under
 // a random key that the reader page reads.
+//
+// The reader needs only the model (`result.article`); the Markdown exports are rendered
+// by a second call into the engine (which keeps the last article) once the reader tab is
+// open, and added to the stored result (`exportsReady`). The popup, whose buttons export
+// at once, asks for them in the read itself.
 
 import { READ, OPEN_READER, parseRequest, isOwnPage } from './shared/messages.js';
 
@@ -60,6 +65,18 @@ async function runEngine(options) {
   }
 }
 
+/** Runs in the page's isolated world: the Markdown exports of the engine's last read. */
+function runExports() {
+  const e = globalThis.__readmarkEngine;
+  if (!e?.renderExports) return { error: 'engine_missing' };
+  try {
+    return { json: e.renderExports() };
+  } catch (err) {
+    globalThis.__readmarkEngine = undefined;
+    return { error: 'engine_crash', detail: String(err) };
+  }
+}
+
 async function inPage(tabId, details) {
   const results = await api.scripting.executeScript({ target: { tabId }, ...details });
   return results?.[0]?.result;
@@ -83,9 +100,10 @@ const CORE_CODES = {
 
 /**
  * Read a tab: inject the engine if needed, snapshot + extract, store the result.
+ * `exports`: render the Markdown exports in the same call (else see `addExports`).
  * @returns {Promise<import('./shared/messages.js').ReadResponse>}
  */
-export async function readTab(tabId, selectionOnly) {
+export async function readTab(tabId, selectionOnly, exports = true) {
   let outcome;
   try {
     const tab = await api.tabs.get(tabId);
@@ -99,11 +117,11 @@ export async function readTab(tabId, selectionOnly) {
       files = [probe.wasm ? ENGINE_WASM : ENGINE_JS];
       await api.scripting.executeScript({ target: { tabId }, files });
     }
-    outcome = await inPage(tabId, { func: runEngine, args: [{ selectionOnly }] });
+    outcome = await inPage(tabId, { func: runEngine, args: [{ selectionOnly, exports }] });
     if (outcome?.error === 'engine_init' && files[0] === ENGINE_WASM) {
       // The probe passed but instantiation failed (e.g. a stricter policy): fall back.
       await api.scripting.executeScript({ target: { tabId }, files: [ENGINE_JS] });
-      outcome = await inPage(tabId, { func: runEngine, args: [{ selectionOnly }] });
+      outcome = await inPage(tabId, { func: runEngine, args: [{ selectionOnly, exports }] });
     }
   } catch (err) {
     return injectionError(err);
@@ -123,9 +141,32 @@ export async function readTab(tabId, selectionOnly) {
   // The export as text, now, while the parsed object still has the documented key order
   // (extension storage and messaging may reorder object keys).
   result.articleJson = `${JSON.stringify(result.article, null, 2)}\n`;
+  result.exportsReady = exports;
   const key = crypto.randomUUID();
-  await store(key, { result, engine: outcome.engine, tabId, at: Date.now() });
-  return { ok: true, key, engine: outcome.engine, result };
+  const value = { result, engine: outcome.engine, tabId, at: Date.now() };
+  await store(key, value);
+  return { ok: true, key, engine: outcome.engine, result, value };
+}
+
+/** Render the Markdown exports of a read (`readTab(…, false)`) in its tab and add them
+ *  to the stored result; on failure the stored `exportsError` tells the reader why. */
+async function addExports(tabId, key, value) {
+  let ex;
+  try {
+    const out = await inPage(tabId, { func: runExports });
+    ex = out?.json ? JSON.parse(out.json) : { ok: false, code: out?.error ?? 'internal', message: out?.detail };
+  } catch (err) {
+    ex = { ok: false, code: 'internal', message: String(err?.message ?? err) };
+  }
+  const { result } = value;
+  if (ex.ok) {
+    result.markdown = ex.markdown;
+    result.markdownFrontMatter = ex.markdownFrontMatter;
+  } else {
+    result.exportsError = `${ex.code}: ${ex.message ?? ''}`;
+  }
+  result.exportsReady = true;
+  await api.storage.session.set({ [`article:${key}`]: value });
 }
 
 async function store(key, value) {
@@ -148,7 +189,7 @@ async function store(key, value) {
 /** Read the tab and open the reader next to it; on failure the reader page shows the
  *  translated error, so a shortcut or menu click never fails silently. */
 export async function openReader(tabId, selectionOnly) {
-  const r = await readTab(tabId, selectionOnly);
+  const r = await readTab(tabId, selectionOnly, false);
   const page = api.runtime.getURL('reader/reader.html');
   const url = r.ok
     ? `${page}?id=${encodeURIComponent(r.key)}`
@@ -160,12 +201,19 @@ export async function openReader(tabId, selectionOnly) {
     index = undefined;
   }
   await api.tabs.create({ url, index, openerTabId: index === undefined ? undefined : tabId });
+  if (r.ok) await addExports(tabId, r.key, r.value);
   return r;
 }
 
+/** The response without the stored value (it is `result` again). */
+function response(r) {
+  const { value, ...rest } = r;
+  return rest;
+}
+
 async function handle(req) {
-  if (req.type === READ) return readTab(req.tabId, req.selectionOnly);
-  if (req.type === OPEN_READER) return openReader(req.tabId, req.selectionOnly);
+  if (req.type === READ) return response(await readTab(req.tabId, req.selectionOnly));
+  if (req.type === OPEN_READER) return response(await openReader(req.tabId, req.selectionOnly));
   return { ok: false, code: 'internal', detail: 'unknown request' };
 }
 

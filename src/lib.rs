@@ -16,6 +16,7 @@ pub mod decode;
 pub mod dom;
 pub mod error;
 pub mod extract;
+pub mod idn;
 pub mod limits;
 pub mod meta;
 pub mod model;
@@ -52,9 +53,10 @@ pub fn extract(html: &str, opts: &Options) -> Result<Article, Error> {
         });
     }
     let base = match &opts.url {
-        Some(u) if !u.is_empty() => {
-            Some(url::Url::parse(u).map_err(|e| Error::InvalidUrl(format!("{u}: {e}")))?)
-        }
+        Some(u) if !u.is_empty() => Some(
+            url::Url::parse(&idn::ascii_hosts(u))
+                .map_err(|e| Error::InvalidUrl(format!("{u}: {e}")))?,
+        ),
         _ => None,
     };
     let doc = dom::Doc::parse(html, base.clone(), &opts.limits)?;

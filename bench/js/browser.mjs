@@ -12,13 +12,14 @@
 //   Readability.js (benchmark page only — never the extension), then R rounds in
 //   alternating order of
 //     Readmark:       t0 → JSON.parse(readPage({}))  → t1   (snapshot of the live DOM +
-//                     extraction + model + Markdown ×2 + JSON, what the extension calls)
+//                     extraction + the model as JSON: what the extension calls before
+//                     it opens the reader; the Markdown exports come after, on demand)
 //     Readability.js: t0 → new Readability(document.cloneNode(true)).parse() → t1
 //   The per-page time is the median of the rounds; the ratio is Readmark / Readability.
 // - `--profile DIR`: additionally record a V8 CPU profile (CDP Profiler) of Readmark's
 //   rounds over all pages into DIR/readmark.cpuprofile and print the top self-time
 //   functions (build the module without --remove-name-section to see Rust names).
-import { readFileSync, writeFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -60,6 +61,14 @@ const files = {
   '/readmark/readmark.js': ['text/javascript', readFileSync(path.join(wasmDir, 'readmark.js'))],
   '/readmark/readmark_bg.wasm': ['application/wasm', readFileSync(path.join(wasmDir, 'readmark_bg.wasm'))],
 };
+// wasm-bindgen's `inline_js` snippets (src/web/element_info.rs), imported by readmark.js.
+const snippets = path.join(wasmDir, 'snippets');
+for (const f of existsSync(snippets) ? readdirSync(snippets, { recursive: true }) : []) {
+  const p = path.join(wasmDir, 'snippets', f);
+  if (f.endsWith('.js') && statSync(p).isFile()) {
+    files[`/readmark/snippets/${f.split(path.sep).join('/')}`] = ['text/javascript', readFileSync(p)];
+  }
+}
 const server = createServer((req, res) => {
   const u = new URL(req.url, 'http://127.0.0.1');
   const f = files[u.pathname];

@@ -2,7 +2,7 @@
 // engine/engine-wasm.js: wasm-bindgen's `--target web` glue with the module's bytes inlined,
 // so the content script needs no web-accessible file. Defines the same
 // `globalThis.__readmarkEngine` as js-entry.js; the background injects one or the other.
-import init, { readPage, version } from './readmark.js';
+import init, { readPage, renderExports, version } from './readmark.js';
 import bytes from './readmark_bg.wasm';
 
 if (!globalThis.__readmarkEngine) {
@@ -12,6 +12,7 @@ if (!globalThis.__readmarkEngine) {
     // injects the JavaScript engine.
     ready: init({ module_or_path: bytes }).then(() => true),
     readPage,
+    renderExports,
     version,
   };
 }

@@ -12,7 +12,22 @@ export const extensionHost = {
   saveSettings: (s) => api.storage.local.set({ readerSettings: s }),
   copyText,
   download,
+  loadExports,
 };
+
+/** The stored result once the background has added the Markdown exports (it renders
+ *  them after opening this tab; they are normally there well before a click). */
+async function loadExports() {
+  const key = `article:${new URLSearchParams(location.search).get('id')}`;
+  for (let waited = 0; ; waited += 50) {
+    const result = (await api.storage.session.get(key))[key]?.result;
+    if (!result) throw new Error('missing');
+    if (result.exportsError) throw new Error(result.exportsError);
+    if (result.markdown !== undefined) return result;
+    if (waited >= 10_000) throw new Error('exports not ready');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 async function load() {
   const params = new URLSearchParams(location.search);

@@ -7,10 +7,13 @@
 //     uiLang: string,                           // BCP 47, for dates and <html lang>
 //     loadSettings() → Promise<object>, saveSettings(object) → Promise,
 //     copyText(text) → Promise, download(fileName, mimeType, text) → Promise,
+//     loadExports?() → Promise<result>,         // optional: see below
 //   }
 //
 // `data` is `{result}` (the engine's read result: `article` = JSON export, `markdown`,
-// `markdownFrontMatter`, `selection`) or `{error: {code, detail}}`.
+// `markdownFrontMatter`, `articleJson`, `selection`) or `{error: {code, detail}}`. When
+// `result.markdown` is missing (the extension renders the Markdown exports after the
+// reader opens), the export buttons get them from `host.loadExports()`.
 
 import { Renderer, safeHref } from './render.js';
 import { safeFileName } from '../shared/filename.js';
@@ -118,10 +121,13 @@ export async function mountReader(root, data, host) {
   root.ownerDocument.title = a.title || t('readerTitle');
   const fileTitle = a.title || a.site_name || 'article';
 
+  // The exports: in `result`, or (rendered after the reader opened) from the host.
+  const exportsOf = async () =>
+    result.markdown === undefined && host.loadExports ? host.loadExports() : result;
   const exportActions = {
     copy: async () => {
       try {
-        await host.copyText(result.markdown);
+        await host.copyText((await exportsOf()).markdown);
         say(t('statusCopied'));
       } catch (err) {
         say(t('statusCopyFailed', [String(err?.message ?? err)]));
@@ -129,7 +135,7 @@ export async function mountReader(root, data, host) {
     },
     md: async () => {
       const name = safeFileName(fileTitle, 'md');
-      await host.download(name, 'text/markdown;charset=utf-8', result.markdownFrontMatter);
+      await host.download(name, 'text/markdown;charset=utf-8', (await exportsOf()).markdownFrontMatter);
       say(t('statusDownloaded', [name]));
     },
     json: async () => {

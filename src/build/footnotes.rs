@@ -4,8 +4,7 @@
 //! `[^1]: …` instead of stray numbers and `↩` back-links.
 
 use crate::dom::{Doc, NodeId};
-use crate::text::re;
-use std::sync::OnceLock;
+use crate::text::scan::strip_prefix_ci;
 
 /// Label for a note id: letters, digits, `-` and `_` only (safe in `[^label]`).
 pub fn sanitize(label: &str) -> String {
@@ -49,16 +48,26 @@ pub fn reference(doc: &Doc, id: NodeId) -> Option<(String, String)> {
     if text.is_empty() || text.chars().count() > 6 {
         return None;
     }
-    static R: OnceLock<regex::Regex> = OnceLock::new();
-    let looks = re(
-        &R,
-        r"(?i)^(?:fn|footnote|note|cite[_-]note|ftn|endnote|en)[-_:.]?\w*",
-    );
+    // A note-like fragment: `fn…`, `footnote…`, `note…`, `cite_note…`, `ftn…`, `en…`.
+    let looks = |frag: &str| {
+        [
+            "fn",
+            "footnote",
+            "note",
+            "cite_note",
+            "cite-note",
+            "ftn",
+            "endnote",
+            "en",
+        ]
+        .iter()
+        .any(|p| strip_prefix_ci(frag, p).is_some())
+    };
     let class = an.attr("class").unwrap_or("").to_ascii_lowercase();
     let flagged = an.attr("role") == Some("doc-noteref")
         || an.attr("rel").is_some_and(|r| r.contains("footnote"))
         || class.contains("footnote")
-        || looks.is_match(frag);
+        || looks(frag);
     if !flagged {
         return None;
     }
@@ -75,9 +84,7 @@ pub fn is_notes_container(doc: &Doc, id: NodeId) -> bool {
     if n.attr("role") == Some("doc-endnotes") {
         return true;
     }
-    let ci = n.class_id();
-    ci.split_whitespace()
-        .any(|w| matches!(w, "footnotes" | "endnotes" | "references" | "reflist"))
+    n.hints.has(crate::dom::ClassHints::NOTES)
         && doc.descendants(id).any(|d| doc.node(d).tag() == "li")
 }
 

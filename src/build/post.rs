@@ -8,7 +8,6 @@
 //!   captions printed again (`echoes.rs`);
 //! - links to other articles dropped between the paragraphs go (`inserts.rs`).
 
-use crate::extract::hints;
 use crate::model::{Block, Inline, Removed};
 use crate::text::normalize_space;
 
@@ -41,11 +40,15 @@ fn block_text(b: &Block) -> String {
     }
 }
 
+/// The text without whitespace, lower-cased (one allocation for ASCII text).
 fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| !crate::text::is_space(*c))
-        .collect::<String>()
-        .to_lowercase()
+    let mut out: String = s.chars().filter(|c| !crate::text::is_space(*c)).collect();
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase()
+    }
 }
 
 /// Is the paragraph a lone `<strong>` short line (a heading in disguise)?
@@ -135,7 +138,7 @@ pub fn process(
             let t = normalize_space(&inline_text(content));
             if crate::text::TextStats::of(&t).weight()
                 < crate::extract::tunables::BOILERPLATE_MAX_WEIGHT
-                && hints::boilerplate_text().is_match(&t)
+                && crate::extract::boilerplate::is_boilerplate(&t)
             {
                 note("boilerplate phrase", &b);
                 continue;
@@ -189,26 +192,27 @@ pub fn process(
     // Marks first, one removal pass after: removing inside the loop is quadratic on
     // hostile pages made of thousands of repeats.
     let mut teaser = vec![false; blocks.len()];
+    // Each block's squashed text once (it was recomputed ~4 times per paragraph).
+    let squashed: Vec<String> = blocks.iter().map(|b| squash(&block_text(b))).collect();
     for i in 0..blocks.len().saturating_sub(1) {
         let is_teaser = match &blocks[i] {
-            Block::Paragraph { content } => {
-                let t = squash(&inline_text(content));
-                let t = strip_label(strip_cut(&t));
+            Block::Paragraph { .. } => {
+                let full = &squashed[i];
+                let t = strip_label(strip_cut(full));
                 t.chars().count() >= 20 && {
                     let mut rest = String::new();
-                    for b in &blocks[i + 1..] {
-                        rest.push_str(&squash(&block_text(b)));
+                    for s in &squashed[i + 1..] {
+                        rest.push_str(s);
                         if rest.len() > t.len() + 8 {
                             break;
                         }
                     }
                     // A real teaser is cut (`…`, a broken entity) or runs past the first
                     // following block; an identical paragraph is a repeat, not a teaser.
-                    let next = squash(&block_text(&blocks[i + 1]));
-                    let full = squash(&inline_text(content));
+                    let next = &squashed[i + 1];
                     let cut = full.ends_with('…')
                         || full.ends_with("...")
-                        || strip_cut(&full).len() + 3 < full.len() && !full.ends_with('.');
+                        || strip_cut(full).len() + 3 < full.len() && !full.ends_with('.');
                     rest.starts_with(t) && rest.len() > t.len() && (cut || t.len() > next.len())
                 }
             }

@@ -5,18 +5,49 @@ use super::blocks::Builder;
 use super::urls;
 use crate::dom::{is_block_tag, Doc, NodeId};
 use crate::model::{Block, Cell, Image, Inline, Table};
-use crate::text::re;
-use std::sync::OnceLock;
+use crate::text::scan::{is_letter_ci, is_space, strip_prefix_ci, take};
+
+/// The language named in a class attribute: the former pattern `(?i)(?:^|\s)(?:language|
+/// lang|highlight-source|highlight|brush:?|sourcecode)[-_:\s]?([a-z0-9_+#.-]{1,20})`,
+/// leftmost match, keywords tried in that order.
+fn lang_in_class(class: &str) -> Option<&str> {
+    const KEYWORDS: [&str; 7] = [
+        "language",
+        "lang",
+        "highlight-source",
+        "highlight",
+        "brush:",
+        "brush",
+        "sourcecode",
+    ];
+    let name_char = |c: char| is_letter_ci(c) || c.is_ascii_digit() || "_+#.-".contains(c);
+    fn at<'a>(r: &'a str, name_char: &impl Fn(char) -> bool) -> Option<&'a str> {
+        KEYWORDS.iter().find_map(|k| {
+            let rest = strip_prefix_ci(r, k)?;
+            let sep = rest
+                .chars()
+                .next()
+                .filter(|&c| matches!(c, '-' | '_' | ':') || is_space(c));
+            let skipped = sep.map(|c| &rest[c.len_utf8()..]);
+            [skipped, Some(rest)].into_iter().flatten().find_map(|r| {
+                let (name, _) = take(r, 20, name_char);
+                (!name.is_empty()).then_some(name)
+            })
+        })
+    }
+    if let Some(m) = at(class, &name_char) {
+        return Some(m);
+    }
+    class
+        .char_indices()
+        .filter(|&(_, c)| is_space(c))
+        .find_map(|(i, c)| at(&class[i + c.len_utf8()..], &name_char))
+}
 
 /// Language of a code block from `language-x`, `lang-x`, `highlight-source-x`,
 /// `brush: x` classes or `data-lang`/`data-language`, on the element or its ancestors'
 /// wrapper (`div.highlight-rust`) or the first `<code>` child.
 fn code_lang(doc: &Doc, pre: NodeId) -> Option<String> {
-    static R: OnceLock<regex::Regex> = OnceLock::new();
-    let r = re(
-        &R,
-        r"(?i)(?:^|\s)(?:language|lang|highlight-source|highlight|brush:?|sourcecode)[-_:\s]?([a-z0-9_+#.-]{1,20})",
-    );
     let mut ids = vec![pre];
     if let Some(&c) = doc
         .node(pre)
@@ -36,8 +67,8 @@ fn code_lang(doc: &Doc, pre: NodeId) -> Option<String> {
             }
         }
         if let Some(c) = n.attr("class") {
-            if let Some(m) = r.captures(c) {
-                let l = m[1].to_ascii_lowercase();
+            if let Some(m) = lang_in_class(c) {
+                let l = m.to_ascii_lowercase();
                 if !matches!(
                     l.as_str(),
                     "none"
@@ -283,4 +314,63 @@ pub fn math(doc: &Doc, id: NodeId) -> (String, bool) {
         return (doc.text_of(id).trim().to_string(), display);
     }
     (crate::text::normalize_space(&doc.text_of(id)), display)
+}
+
+#[cfg(test)]
+mod lang_tests {
+    use super::lang_in_class;
+
+    #[test]
+    fn same_as_the_former_pattern() {
+        let re = regex::Regex::new(r"(?i)(?:^|\s)(?:language|lang|highlight-source|highlight|brush:?|sourcecode)[-_:\s]?([a-z0-9_+#.-]{1,20})").expect("re");
+        let parts = [
+            "language",
+            "lang",
+            "LANG",
+            "highlight",
+            "-source",
+            "brush",
+            ":",
+            "sourcecode",
+            "-",
+            "_",
+            " ",
+            "rust",
+            "c++",
+            "js",
+            "x",
+            "é",
+            "ſ",
+            "uage",
+            "\t",
+            "0123456789abcdefghij",
+        ];
+        let mut seed = 0x3c6e_f372_fe94_f82bu64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut cases: Vec<String> = [
+            "language-rust",
+            "language ",
+            "lang-",
+            "brush: js",
+            "x highlight-source-c++",
+        ]
+        .map(String::from)
+        .to_vec();
+        for _ in 0..40_000 {
+            let mut s = String::new();
+            for _ in 0..(next() % 7) {
+                s.push_str(parts[(next() % parts.len() as u64) as usize]);
+            }
+            cases.push(s);
+        }
+        for s in &cases {
+            let old = re.captures(s).and_then(|c| c.get(1)).map(|m| m.as_str());
+            assert_eq!(old, lang_in_class(s), "{s:?}");
+        }
+    }
 }

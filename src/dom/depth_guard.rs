@@ -30,14 +30,25 @@ const RAW_TEXT: &[&str] = &[
     "plaintext",
 ];
 
+/// First ASCII-case-insensitive occurrence of `needle` at or after `from`: candidates by
+/// their first byte (a fast scan), then the whole needle (script bodies are long).
 fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() || from >= b.len() {
-        return None;
+    let (&first, _) = needle.split_first()?;
+    let mut i = from;
+    while i < b.len() {
+        let s = i + b[i..].iter().position(|c| c.eq_ignore_ascii_case(&first))?;
+        let w = b.get(s..s + needle.len())?;
+        if w.eq_ignore_ascii_case(needle) {
+            return Some(s);
+        }
+        i = s + 1;
     }
-    b[from..]
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map(|p| p + from)
+    None
+}
+
+/// Is `name` (ASCII) in `list`, ignoring case?
+fn listed(list: &[&str], name: &[u8]) -> bool {
+    list.iter().any(|l| l.as_bytes().eq_ignore_ascii_case(name))
 }
 
 /// End of a tag starting at `start` (index of `<`): the index of its `>`, skipping
@@ -61,15 +72,13 @@ fn tag_end(b: &[u8], start: usize) -> usize {
     b.len() - 1
 }
 
-fn name_at(b: &[u8], mut i: usize) -> (String, usize) {
+/// The tag name at `i` (ASCII letters, digits, `-`, `:`; compared ignoring case).
+fn name_at(b: &[u8], mut i: usize) -> (&[u8], usize) {
     let start = i;
     while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'-' || b[i] == b':') {
         i += 1;
     }
-    (
-        String::from_utf8_lossy(&b[start..i]).to_ascii_lowercase(),
-        i,
-    )
+    (&b[start..i], i)
 }
 
 /// Scan `html`; with `out`, copy it while dropping tags deeper than `limit`. Returns the
@@ -98,7 +107,7 @@ fn scan(html: &str, limit: usize, mut out: Option<&mut String>) -> usize {
         let end = tag_end(b, p);
         let mut drop = false;
         if closing {
-            if !OPTIONAL_END.contains(&name.as_str()) && !VOID.contains(&name.as_str()) {
+            if !listed(OPTIONAL_END, name) && !listed(VOID, name) {
                 if dropped > 0 {
                     dropped -= 1;
                     drop = true;
@@ -106,12 +115,12 @@ fn scan(html: &str, limit: usize, mut out: Option<&mut String>) -> usize {
                     depth = depth.saturating_sub(1);
                 }
             }
-        } else if RAW_TEXT.contains(&name.as_str()) {
-            let close = format!("</{name}");
-            i = find(b, end + 1, close.as_bytes()).unwrap_or(b.len());
+        } else if listed(RAW_TEXT, name) {
+            let close = [b"</", name].concat();
+            i = find(b, end + 1, &close).unwrap_or(b.len());
             continue;
-        } else if !VOID.contains(&name.as_str())
-            && !OPTIONAL_END.contains(&name.as_str())
+        } else if !listed(VOID, name)
+            && !listed(OPTIONAL_END, name)
             && b[end.saturating_sub(1)] != b'/'
         {
             if depth >= limit {
@@ -166,6 +175,25 @@ mod tests {
             guard(&unclosed, 512),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn find_as_a_window_search() {
+        let old = |b: &[u8], from: usize, needle: &[u8]| {
+            if needle.is_empty() || from >= b.len() {
+                return None;
+            }
+            b[from..]
+                .windows(needle.len())
+                .position(|w| w.eq_ignore_ascii_case(needle))
+                .map(|p| p + from)
+        };
+        let hay = b"<script>a</SCRIPT x</scrip--><!-- -->--";
+        for needle in [&b"</script"[..], b"-->", b"</scrip", b"--", b"<"] {
+            for from in 0..hay.len() + 2 {
+                assert_eq!(super::find(hay, from, needle), old(hay, from, needle));
+            }
+        }
     }
 
     #[test]

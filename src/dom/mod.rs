@@ -15,6 +15,7 @@ mod depth_guard;
 mod parse;
 mod tags;
 
+pub use crate::extract::hints::ClassHints;
 pub use tags::{is_block_tag, is_inline_tag};
 
 /// Index of a node in [`Doc::nodes`].
@@ -37,6 +38,8 @@ pub struct Node {
     pub parent: Option<NodeId>,
     pub children: Vec<NodeId>,
     pub depth: u32,
+    /// What `class` and `id` say (`extract::hints`), computed once when the arena is built.
+    pub hints: ClassHints,
 }
 
 impl Node {
@@ -75,28 +78,61 @@ impl Node {
         }
     }
 
-    /// `class` and `id` as lower-case words: camelCase, `-` and `_` become word breaks
-    /// (`ArticleBody-sidebar_left` → `article body sidebar left`), so hints can match
-    /// whole words and `pagebuilder-pagerow` does not look like a `pager`.
+    /// `class` and `id` as lower-case words (see [`class_id_of`]). Allocates: the
+    /// extraction reads [`Node::hints`] instead; this is for diagnostics.
     pub fn class_id(&self) -> String {
-        let mut s = String::new();
-        for v in [self.attr("class"), self.attr("id")].into_iter().flatten() {
-            let mut prev_lower = false;
-            for c in v.chars() {
-                if c.is_uppercase() && prev_lower {
-                    s.push(' ');
-                }
-                prev_lower = c.is_lowercase() || c.is_ascii_digit();
-                if c == '-' || c == '_' || c.is_whitespace() {
-                    s.push(' ');
-                } else {
-                    s.extend(c.to_lowercase());
-                }
-            }
+        class_id_of(self.attr("class"), self.attr("id"))
+    }
+}
+
+/// `class` and `id` as lower-case words: camelCase, `-` and `_` become word breaks
+/// (`ArticleBody-sidebar_left` → `article body sidebar left`), so hints can match
+/// whole words and `pagebuilder-pagerow` does not look like a `pager`.
+pub fn class_id_of(class: Option<&str>, id: Option<&str>) -> String {
+    let mut s = String::with_capacity(class.map_or(0, str::len) + id.map_or(0, str::len) + 2);
+    for v in [class, id].into_iter().flatten() {
+        if v.is_ascii() {
+            push_ascii_words(&mut s, v.as_bytes());
+        } else {
+            push_words(&mut s, v);
+        }
+    }
+    s
+}
+
+/// One value's words, then a space.
+fn push_words(s: &mut String, v: &str) {
+    let mut prev_lower = false;
+    for c in v.chars() {
+        if c.is_uppercase() && prev_lower {
             s.push(' ');
         }
-        s
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        if c == '-' || c == '_' || c.is_whitespace() {
+            s.push(' ');
+        } else {
+            s.extend(c.to_lowercase());
+        }
     }
+    s.push(' ');
+}
+
+/// [`push_words`] for an ASCII value (the common case), byte by byte.
+fn push_ascii_words(s: &mut String, v: &[u8]) {
+    let mut prev_lower = false;
+    for &b in v {
+        if b.is_ascii_uppercase() && prev_lower {
+            s.push(' ');
+        }
+        prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
+        // `char::is_whitespace` on ASCII: \t \n \x0b \x0c \r and space.
+        if b == b'-' || b == b'_' || matches!(b, b'\t'..=b'\r' | b' ') {
+            s.push(' ');
+        } else {
+            s.push(char::from(b.to_ascii_lowercase()));
+        }
+    }
+    s.push(' ');
 }
 
 /// A `<meta>` tag's key (`name`, `property` or `itemprop`, lower-cased) and content.
@@ -174,10 +210,10 @@ impl Doc {
 
     /// Resolve a URL attribute against the base URL.
     pub fn resolve(&self, href: &str) -> Option<url::Url> {
-        let href = href.trim();
+        let href = crate::idn::ascii_hosts(href.trim());
         match &self.base {
-            Some(b) => b.join(href).ok(),
-            None => url::Url::parse(href).ok(),
+            Some(b) => b.join(&href).ok(),
+            None => url::Url::parse(&href).ok(),
         }
     }
 
@@ -219,5 +255,24 @@ impl Iterator for Ancestors<'_> {
         let id = self.next?;
         self.next = self.doc.node(id).parent;
         Some(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ascii_words_as_the_general_path() {
+        for v in [
+            "ArticleBody-sidebar_left",
+            "HTMLParser x2Y\tA\x0bB\x0cC\rD  e__f",
+            "mt-4 md:flex lg:px-8 [&>p]:mb-2",
+            "",
+            "aB9Cd",
+        ] {
+            let (mut a, mut b) = (String::new(), String::new());
+            super::push_ascii_words(&mut a, v.as_bytes());
+            super::push_words(&mut b, v);
+            assert_eq!(a, b, "{v:?}");
+        }
     }
 }

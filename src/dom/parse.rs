@@ -1,40 +1,51 @@
 //! scraper tree → arena, in one iterative pass over ego-tree's open/close edges.
 
 use super::tags::is_dropped_tag;
-use super::{Doc, MetaTag, Node, NodeId, NodeKind};
+use super::{ClassHints, Doc, MetaTag, Node, NodeId, NodeKind};
 use crate::{Error, Limits};
 use ego_tree::iter::Edge;
 
 /// Is an element hidden by its own attributes (CSS `display:none`/`visibility:hidden`
 /// inline, the `hidden` attribute, `aria-hidden="true"`)? The live-DOM snapshot marks
 /// nodes hidden by stylesheets with `data-readmark-hidden`.
+///
+/// One pass over the attributes, no allocation (this runs for every element).
 fn is_hidden(el: &scraper::node::Element, keep_hidden_attr: bool) -> bool {
-    if el.attr("data-readmark-hidden").is_some() {
-        return true;
+    let (mut attr_hidden, mut style_hidden) = (false, false);
+    for (name, value) in el.attrs() {
+        match name {
+            "data-readmark-hidden" => return true,
+            // Second chance for server-rendered pages whose content waits in a `hidden`
+            // container for a script to reveal it (streaming SSR): only inline
+            // `display:none` still hides.
+            "hidden" => attr_hidden = true,
+            "aria-hidden" if value == "true" => attr_hidden = true,
+            // The first `style` attribute counts (as `Element::attr` found it).
+            "style" if !style_hidden => style_hidden = style_hides(value),
+            _ => {}
+        }
     }
-    if keep_hidden_attr {
-        // Second chance for server-rendered pages whose content waits in a `hidden`
-        // container for a script to reveal it (streaming SSR); inline `display:none`
-        // still hides.
-        return el.attr("style").is_some_and(|s| {
-            let s = s.replace(char::is_whitespace, "").to_ascii_lowercase();
-            s.contains("display:none") || s.contains("visibility:hidden")
-        });
-    }
-    if el.attr("hidden").is_some() {
-        return true;
-    }
-    if el.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    if let Some(style) = el.attr("style") {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return true;
+    style_hidden || (attr_hidden && !keep_hidden_attr)
+}
+
+/// Does an inline style contain `display:none` or `visibility:hidden` (whitespace
+/// ignored, ASCII case-insensitive)?
+fn style_hides(style: &str) -> bool {
+    const NEEDLES: [&[u8]; 2] = [b"display:none", b"visibility:hidden"];
+    // Neither needle repeats its first letter, so a mismatch restarts at the current
+    // character without missing a match.
+    let mut at = [0usize; 2];
+    for c in style.chars().filter(|c| !c.is_whitespace()) {
+        let c = c.to_ascii_lowercase();
+        for (k, needle) in NEEDLES.iter().enumerate() {
+            if c.is_ascii() && needle[at[k]] == c as u8 {
+                at[k] += 1;
+                if at[k] == needle.len() {
+                    return true;
+                }
+            } else {
+                at[k] = usize::from(c.is_ascii() && needle[0] == c as u8);
+            }
         }
     }
     false
@@ -153,9 +164,10 @@ pub(super) fn parse(
                         continue;
                     }
                     let tag = el.name().to_ascii_lowercase();
-                    if is_dropped_tag(&tag) || is_hidden(el, keep_hidden_attr) {
+                    let hidden = is_hidden(el, keep_hidden_attr);
+                    if hidden || is_dropped_tag(&tag) {
                         collect_head(&mut doc, &tag, el);
-                        if is_hidden(el, keep_hidden_attr) {
+                        if hidden {
                             doc.dropped_hidden += 1;
                         }
                         skip_depth = 1;
@@ -236,7 +248,7 @@ pub(super) fn parse(
             .find(|m| m.key == "#base")
             .map(|m| m.content.clone())
         {
-            if let Ok(u) = b.join(&h) {
+            if let Ok(u) = b.join(&crate::idn::ascii_hosts(&h)) {
                 doc.base = Some(u);
             }
         }
@@ -247,11 +259,29 @@ pub(super) fn parse(
 impl Doc {
     fn push(&mut self, parent: Option<NodeId>, kind: NodeKind, depth: u32) -> NodeId {
         let id = self.nodes.len() as NodeId;
+        let hints = match &kind {
+            NodeKind::Element { attrs, .. } => {
+                let attr = |name: &str| {
+                    attrs
+                        .iter()
+                        .find(|(k, _)| k.as_ref() == name)
+                        .map(|(_, v)| v.as_ref())
+                };
+                let (class, id) = (attr("class"), attr("id"));
+                if class.is_some() || id.is_some() {
+                    crate::extract::hints::class_hints(&super::class_id_of(class, id))
+                } else {
+                    ClassHints::default()
+                }
+            }
+            NodeKind::Text(_) => ClassHints::default(),
+        };
         self.nodes.push(Node {
             kind,
             parent,
             children: Vec::new(),
             depth,
+            hints,
         });
         if let Some(p) = parent {
             self.nodes[p as usize].children.push(id);
@@ -330,5 +360,34 @@ fn finish_skipped(
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::style_hides;
+
+    #[test]
+    fn inline_styles_that_hide() {
+        let old = |s: &str| {
+            let s = s.replace(char::is_whitespace, "").to_ascii_lowercase();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        };
+        for s in [
+            "display: none",
+            "DISPLAY : NONE !important",
+            "ddisplay:none",
+            "display:block; visibility : Hidden",
+            "display:nonE",
+            "dis play:no ne",
+            "display:inline-none",
+            "color: red",
+            "display:displaý:none",
+            "visibility:visible",
+            "visvisibility:hidden",
+            "",
+        ] {
+            assert_eq!(style_hides(s), old(s), "{s:?}");
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! (share bars, related lists, comment forms, CMS editor lines) is marked removed, with a
 //! reason for `--explain`. Nothing is mutated; the builder skips removed subtrees.
 
-use super::hints;
+use super::boilerplate;
 use super::score::{class_weight, Flags};
 use super::stats::NodeStats;
 use super::tunables as t;
@@ -119,7 +119,7 @@ pub fn verdict(doc: &Doc, id: NodeId, ev: Evidence<'_>) -> Option<&'static str> 
     let is_block = crate::dom::is_block_tag(tag);
     if is_block && s.weight() < t::BOILERPLATE_MAX_WEIGHT && s.images == 0 {
         let text = crate::text::normalize_space(&doc.text_of(id));
-        if hints::boilerplate_text().is_match(&text) {
+        if boilerplate::is_boilerplate(&text) {
             return Some("boilerplate phrase");
         }
     }

@@ -4,6 +4,7 @@
 //! The output is a [`Selection`]: which subtrees form the article and which nodes inside
 //! them were removed (with reasons). The DOM itself is never mutated.
 
+pub mod boilerplate;
 pub mod clean;
 pub mod hints;
 pub mod score;
@@ -49,7 +50,7 @@ fn excluded_nodes(doc: &Doc, meta: &Meta, st: &[stats::NodeStats], flags: Flags)
         // says (`wy-grid-for-nav`).
         excluded[id] = furniture
             && ((st[id].weight() as f64) < body_weight * 0.6
-                || hints::is_discussion(&node.class_id()));
+                || node.hints.has(hints::ClassHints::DISCUSSION));
     }
     for &m in &meta.meta_nodes {
         for d in doc.descendants(m) {

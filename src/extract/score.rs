@@ -5,7 +5,7 @@
 //! ancestors with a decaying share. Containers start from a tag prior and class/id
 //! hints; the final score is discounted by link density.
 
-use super::hints;
+use super::hints::{self, ClassHints};
 use super::stats::NodeStats;
 use super::tunables as t;
 use crate::dom::{Doc, NodeId};
@@ -31,15 +31,12 @@ pub fn class_weight(doc: &Doc, id: NodeId, flags: Flags) -> f64 {
     if !flags.weight_classes {
         return 0.0;
     }
-    let ci = doc.node(id).class_id();
-    if ci.trim().is_empty() {
-        return 0.0;
-    }
+    let h = doc.node(id).hints;
     let mut w = 0.0;
-    if hints::negative().is_match(&ci) {
+    if h.has(ClassHints::NEGATIVE) {
         w -= t::CLASS_WEIGHT;
     }
-    if hints::positive().is_match(&ci) {
+    if h.has(ClassHints::POSITIVE) {
         w += t::CLASS_WEIGHT;
     }
     w
@@ -104,10 +101,7 @@ pub fn is_unlikely(doc: &Doc, id: NodeId) -> bool {
     if n.attr("role").is_some_and(hints::unlikely_role) {
         return true;
     }
-    let ci = n.class_id();
-    !ci.trim().is_empty()
-        && hints::unlikely().is_match(&ci)
-        && !hints::maybe_content().is_match(&ci)
+    n.hints.has(ClassHints::UNLIKELY) && !n.hints.has(ClassHints::MAYBE_CONTENT)
 }
 
 /// Scores for every node (0 for nodes that are not candidates).

@@ -181,15 +181,9 @@ fn is_header_block(doc: &Doc, id: NodeId, st: &[NodeStats], title: Option<&str>)
 /// are), and no avatar/logo/icon hint on the block or its images.
 fn is_lead_art(doc: &Doc, id: NodeId) -> bool {
     let hint = |n: &crate::dom::Node| {
-        let ci = n.class_id();
-        ci.split_whitespace().any(|w| {
-            matches!(
-                w,
-                "avatar" | "author" | "profile" | "logo" | "icon" | "emoji" | "badge"
-            )
-        }) || n
-            .attr("alt")
-            .is_some_and(|a| a.contains("头像") || a.to_lowercase().contains("avatar"))
+        n.hints.has(crate::dom::ClassHints::PORTRAIT)
+            || n.attr("alt")
+                .is_some_and(|a| a.contains("头像") || a.to_lowercase().contains("avatar"))
     };
     if hint(doc.node(id)) {
         return false;

@@ -6,8 +6,7 @@
 //! the source (`来源`) is a publication, not a person.
 
 use crate::dom::{Doc, NodeId};
-use crate::text::re;
-use std::sync::OnceLock;
+use crate::text::scan::{is_digit, is_space, positions, take};
 
 /// Parsed fields of an info line.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -19,20 +18,62 @@ pub struct InfoLine {
     pub editor: Option<String>,
 }
 
-const LABELS: &str = r"(发布时间|发表时间|更新时间|发布日期|时间|日期|来源|出处|作者|文|记者|责任编辑|编辑|点击|点击数|浏览|浏览次数|阅读|阅读数|人气|字体|投稿日|著者|출처|기자|입력|수정)\s*[:：]";
+/// Field labels, in the order the former pattern tried them (`点击` before `点击数`: at one
+/// position the first label followed by a colon wins).
+const LABELS: [&str; 27] = [
+    "发布时间",
+    "发表时间",
+    "更新时间",
+    "发布日期",
+    "时间",
+    "日期",
+    "来源",
+    "出处",
+    "作者",
+    "文",
+    "记者",
+    "责任编辑",
+    "编辑",
+    "点击",
+    "点击数",
+    "浏览",
+    "浏览次数",
+    "阅读",
+    "阅读数",
+    "人气",
+    "字体",
+    "投稿日",
+    "著者",
+    "출처",
+    "기자",
+    "입력",
+    "수정",
+];
+
+/// Every `label\s*[:：]` in `text`, left to right, not overlapping: (start, end, label).
+fn labels(text: &str) -> Vec<(usize, usize, &'static str)> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while from < text.len() {
+        let hit = positions(&text[from..]).find_map(|i| {
+            let at = &text[from + i..];
+            LABELS.iter().find_map(|&l| {
+                let rest = at.strip_prefix(l)?.trim_start_matches(is_space);
+                let rest = rest.strip_prefix([':', '：'])?;
+                Some((from + i, text.len() - rest.len(), l))
+            })
+        });
+        let Some(h) = hit else { break };
+        found.push(h);
+        from = h.1;
+    }
+    found
+}
 
 /// Parse labelled fields out of one line of text. Needs at least two labels (one of
 /// them a time or an author) to count as an info line.
 pub fn parse_text(text: &str) -> Option<InfoLine> {
-    static R: OnceLock<regex::Regex> = OnceLock::new();
-    let r = re(&R, LABELS);
-    let found: Vec<(usize, usize, &str)> = r
-        .captures_iter(text)
-        .filter_map(|c| {
-            let m = c.get(0)?;
-            Some((m.start(), m.end(), c.get(1)?.as_str()))
-        })
-        .collect();
+    let found = labels(text);
     if found.len() < 2 {
         return None;
     }
@@ -58,15 +99,52 @@ pub fn parse_text(text: &str) -> Option<InfoLine> {
     (info.time.is_some() || info.author.is_some() || info.source.is_some()).then_some(info)
 }
 
-/// Keep only the date-time at the start of a time field (`2024-06-17 07:24 星期一`).
+/// Keep only the date-time at the start of a time field (`2024-06-17 07:24 星期一`): the
+/// former pattern `^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}
+/// [:：]\d{1,2}(?:[:：]\d{1,2})?)?` (whitespace after the day is part of the match).
 fn first_date_chunk(v: &str) -> String {
-    static R: OnceLock<regex::Regex> = OnceLock::new();
-    let r = re(
-        &R,
-        r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{1,2}(?:[:：]\d{1,2})?)?",
-    );
-    r.find(v)
-        .map_or_else(|| v.to_string(), |m| m.as_str().to_string())
+    date_chunk_len(v).map_or_else(|| v.to_string(), |n| v[..n].to_string())
+}
+
+fn date_chunk_len(v: &str) -> Option<usize> {
+    let sep = |r: &str, seps: [char; 4]| -> Option<usize> {
+        let r2 = r.trim_start_matches(is_space).strip_prefix(seps)?;
+        Some(r.len() - r2.trim_start_matches(is_space).len())
+    };
+    let (y, r) = take(v, 4, is_digit);
+    if y.chars().count() != 4 {
+        return None;
+    }
+    let r = &r[sep(r, ['-', '/', '.', '年'])?..];
+    let (mo, r) = take(r, 2, is_digit);
+    if mo.is_empty() || r.starts_with(is_digit) {
+        return None;
+    }
+    let r = &r[sep(r, ['-', '/', '.', '月'])?..];
+    let (d, r) = take(r, 2, is_digit);
+    if d.is_empty() {
+        return None;
+    }
+    let r = r.trim_start_matches(is_space);
+    let r = r.strip_prefix('日').unwrap_or(r);
+    let time = || -> Option<&str> {
+        let (h, t) = take(r.trim_start_matches(is_space), 2, is_digit);
+        if h.is_empty() {
+            return None;
+        }
+        let (mi, t) = take(t.strip_prefix([':', '：'])?, 2, is_digit);
+        if mi.is_empty() {
+            return None;
+        }
+        if let Some((sec, t2)) = t.strip_prefix([':', '：']).map(|x| take(x, 2, is_digit)) {
+            if !sec.is_empty() {
+                return Some(t2);
+            }
+        }
+        Some(t)
+    };
+    let end = time().unwrap_or(r);
+    Some(v.len() - end.len())
 }
 
 /// Trim a person field: drop trailing separators and bracketed notes.
@@ -153,6 +231,65 @@ mod tests {
         assert_eq!(i.source.as_deref(), Some("新华网"));
         assert_eq!(i.author.as_deref(), Some("张三"));
         assert_eq!(i.editor.as_deref(), Some("李四"));
+    }
+
+    #[test]
+    fn same_as_the_former_patterns() {
+        let labels_re = regex::Regex::new(r"(发布时间|发表时间|更新时间|发布日期|时间|日期|来源|出处|作者|文|记者|责任编辑|编辑|点击|点击数|浏览|浏览次数|阅读|阅读数|人气|字体|投稿日|著者|출처|기자|입력|수정)\s*[:：]").expect("re");
+        let chunk_re = regex::Regex::new(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{1,2}(?:[:：]\d{1,2})?)?").expect("re");
+        let parts = [
+            "时间",
+            "发布时间",
+            "点击",
+            "点击数",
+            "数",
+            "来源",
+            "作者",
+            "编辑",
+            "责任编辑",
+            "文",
+            ":",
+            "：",
+            " ",
+            "2024",
+            "-",
+            "06",
+            "6",
+            "17",
+            "175",
+            "年",
+            "月",
+            "日",
+            "07",
+            "24",
+            "x",
+            "星期一",
+            "기자",
+            "\n",
+        ];
+        let mut seed = 0x51_7cc1_b727_220au64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..40_000 {
+            let mut s = String::new();
+            for _ in 0..(next() % 10) {
+                s.push_str(parts[(next() % parts.len() as u64) as usize]);
+            }
+            let old: Vec<_> = labels_re
+                .captures_iter(&s)
+                .filter_map(|c| {
+                    let m = c.get(0)?;
+                    Some((m.start(), m.end(), c.get(1)?.as_str()))
+                })
+                .collect();
+            assert_eq!(old, super::labels(&s), "{s:?}");
+            let old = chunk_re.find(&s).map(|m| m.end());
+            assert_eq!(old, super::date_chunk_len(&s), "{s:?}");
+        }
     }
 
     #[test]

@@ -106,15 +106,7 @@ fn visible_byline(doc: &Doc) -> Option<(NodeId, String)> {
         }
         let rel_author = n.attr("rel").is_some_and(|r| r.contains("author"));
         let itemprop = n.attr("itemprop").is_some_and(|r| r.contains("author"));
-        let ci = n.class_id();
-        // Whole words: `authority control` (Wikipedia's navbox) is not an author.
-        let word = |w: &str| ci.split_whitespace().any(|x| x == w);
-        let hinted = ci
-            .split_whitespace()
-            .any(|w| w.starts_with("byline") || w == "author" || w == "authorname")
-            && !word("avatar")
-            && !word("comment")
-            && !word("comments");
+        let hinted = n.hints.has(crate::dom::ClassHints::BYLINE);
         if !(rel_author || itemprop || hinted) {
             continue;
         }
@@ -130,10 +122,7 @@ fn visible_byline(doc: &Doc) -> Option<(NodeId, String)> {
                 || dn
                     .attr("itemprop")
                     .is_some_and(|r| r == "author" || r == "name")
-                || dn
-                    .class_id()
-                    .split_whitespace()
-                    .any(|w| matches!(w, "author" | "fn" | "name" | "author name"))
+                || dn.hints.has(crate::dom::ClassHints::NAME)
         });
         let text = match inner {
             Some(d) => crate::text::normalize_space(&doc.text_of(d)),
@@ -208,12 +197,9 @@ pub fn clean_byline(s: &str) -> String {
         }
     }
     // A date or time after the name.
-    static D: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let d = crate::text::re(
-        &D,
-        r"\s+(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}年|\d{1,2}:\d{2}|(?i:updated|published|posted|on)\b).*$",
-    );
-    t = d.replace(&t, "").to_string();
+    if let Some(cut) = date_after_name(&t) {
+        t.truncate(cut);
+    }
     let lower = t.to_lowercase();
     for p in [
         "by: ",
@@ -518,6 +504,53 @@ fn clean_excerpt(s: &str) -> String {
         }
     }
     t
+}
+
+/// Where a date, a time or "updated/published/posted/on" follows the name: the start of
+/// the whitespace before it (the former pattern `\s+(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|
+/// \d{4}年|\d{1,2}:\d{2}|(?i:updated|published|posted|on)\b).*$`, whose match was cut).
+fn date_after_name(t: &str) -> Option<usize> {
+    use crate::text::scan::{is_digit, is_space, is_word, strip_prefix_ci, take};
+    let after = |r: &str| -> bool {
+        let (a, rest) = take(r, 4, is_digit);
+        let n = a.chars().count();
+        if n > 0 && !rest.starts_with(is_digit) {
+            let dmy = || -> Option<()> {
+                let rest = rest.strip_prefix(['.', '/', '-'])?;
+                let (b, rest) = take(rest, 2, is_digit);
+                if b.is_empty() || rest.starts_with(is_digit) {
+                    return None;
+                }
+                let rest = rest.strip_prefix(['.', '/', '-'])?;
+                rest.starts_with(is_digit).then_some(())
+            };
+            if dmy().is_some() || (n == 4 && rest.starts_with('年')) {
+                return true;
+            }
+        }
+        let (h, rest) = take(r, 2, is_digit);
+        if !h.is_empty() && !rest.starts_with(is_digit) {
+            if let Some(m) = rest.strip_prefix(':') {
+                if take(m, 2, is_digit).0.chars().count() == 2 {
+                    return true;
+                }
+            }
+        }
+        ["updated", "published", "posted", "on"]
+            .iter()
+            .any(|w| strip_prefix_ci(r, w).is_some_and(|rest| !rest.starts_with(is_word)))
+    };
+    let mut run_start = None;
+    for (i, c) in t.char_indices() {
+        if is_space(c) {
+            run_start.get_or_insert(i);
+        } else if let Some(start) = run_start.take() {
+            if after(&t[i..]) && !t[i..].contains('\n') {
+                return Some(start);
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -214,7 +214,7 @@ fn header(a: &Article, out: &mut String) {
         parts.push(format!("<span class=\"site-name\">{}</span>", escape(site)));
     }
     if let Some(u) = a.url.as_deref().and_then(safe_href) {
-        let label = url::Url::parse(u)
+        let label = url::Url::parse(&crate::idn::ascii_hosts(u))
             .ok()
             .and_then(|p| p.host_str().map(str::to_string))
             .unwrap_or_else(|| u.to_string());

@@ -5,6 +5,7 @@
 //! character carries about as much content as a short Latin word. Extraction, word counts
 //! and reading time all go through these helpers so the whole pipeline agrees.
 
+pub mod scan;
 pub mod script;
 
 pub use script::{is_cjk, is_sentence_end, Script, TextStats};
@@ -77,13 +78,6 @@ pub fn reading_minutes(s: &str) -> u32 {
     }
     let minutes = words as f64 / 230.0 + cjk as f64 / 400.0;
     minutes.round().max(1.0) as u32
-}
-
-/// A lazily compiled static regex. Patterns are literals covered by unit tests, so a
-/// failure to compile is a programming error caught by `cargo test`, not page input.
-pub fn re(cell: &'static std::sync::OnceLock<regex::Regex>, pat: &str) -> &'static regex::Regex {
-    #[allow(clippy::expect_used)]
-    cell.get_or_init(|| regex::Regex::new(pat).expect("static regex pattern"))
 }
 
 #[cfg(test)]

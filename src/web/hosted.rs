@@ -47,7 +47,15 @@ pub fn read_html_with(html: String, o: &HtmlOptions) -> Result<String, ReadError
     };
     let article = extract_snapshot(&snap, o.selection_only)?;
     let snapshot = serde_json::json!({ "bytes": snap.html.len(), "url": snap.url });
-    Ok(result_json(&article, o.selection_only, snapshot, t0, t0))
+    // The site's reader and playground show the Markdown at once: render it with the read.
+    Ok(result_json(
+        article,
+        o.selection_only,
+        snapshot,
+        true,
+        t0,
+        t0,
+    ))
 }
 
 /// JS: `readHtml(html, {url, selectionOnly})` → JSON string of `{ok: true, …}` or

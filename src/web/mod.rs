@@ -9,13 +9,20 @@
 //! crossing, parsed by `JSON.parse`):
 //!
 //! ```json
-//! {"ok": true, "markdown": "# Title…", "markdownFrontMatter": "---…", "snapshot": {…},
-//!  "timings": {"snapshotMs": 3, "extractMs": 12}, "selection": false, "article": {…}}
+//! {"ok": true, "snapshot": {…}, "timings": {"snapshotMs": 3, "extractMs": 12},
+//!  "selection": false, "article": {…}}
 //! {"ok": false, "code": "no_content", "message": "no readable content found"}
 //! ```
 //! `article` is the JSON export (`render::to_json`, schema `readmark/1`), byte for byte
-//! what the CLI writes with `--format json`.
+//! what the CLI writes with `--format json`: the model, which is all the reader renders.
+//!
+//! The Markdown exports are not rendered on the read path (they were two thirds of the
+//! rendering time of a read, for buttons most reads never use): the article of the last
+//! read stays in the module, and [`render_exports`] renders them when asked — the
+//! background calls it after the reader tab is open. `readPage({exports: true})` adds
+//! them to the read itself (the popup, whose buttons need them at once).
 
+pub mod element_info;
 pub mod hosted;
 pub mod html_out;
 pub mod snapshot;
@@ -25,7 +32,13 @@ use crate::render::{self, MarkdownOptions};
 use crate::{Article, Error, Options};
 use serde::Deserialize;
 use snapshot::{Snapshot, SnapshotError, SnapshotOptions};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+
+thread_local! {
+    /// The article of the last successful read, for [`render_exports`].
+    static LAST_ARTICLE: RefCell<Option<Article>> = const { RefCell::new(None) };
+}
 
 /// Options of [`read_page`] (from JS: `{selectionOnly: true}`; missing fields default).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -35,6 +48,8 @@ pub struct ReadOptions {
     /// Also return the snapshot's HTML (`snapshot.html`), for debugging differences
     /// from the CLI: `readmark --explain` on it shows what the core saw.
     pub include_snapshot: bool,
+    /// Also render the Markdown exports (`markdown`, `markdownFrontMatter`) now.
+    pub exports: bool,
 }
 
 /// A failed read: a stable code (translated by the extension) and a developer message.
@@ -100,7 +115,10 @@ pub fn extract_snapshot(snap: &Snapshot, selection: bool) -> Result<Article, Err
     if !selection {
         return crate::extract(&snap.html, &opts);
     }
-    let base = opts.url.as_deref().and_then(|u| url::Url::parse(u).ok());
+    let base = opts
+        .url
+        .as_deref()
+        .and_then(|u| url::Url::parse(&crate::idn::ascii_hosts(u)).ok());
     let doc = crate::dom::Doc::parse(&snap.html, base, &opts.limits)?;
     let mut meta = crate::meta::collect(&doc);
     if let Some(now) = opts.now {
@@ -160,6 +178,7 @@ pub fn read_document(doc: &web_sys::Document, o: &ReadOptions) -> Result<String,
         snap = snapshot::snapshot_document(doc, &opts)?;
     }
     let t1 = now_ms();
+    LAST_ARTICLE.with(|a| a.borrow_mut().take());
     let article = extract_snapshot(&snap, o.selection_only)?;
     let mut snapshot = serde_json::json!({
         "bytes": snap.html.len(),
@@ -171,38 +190,45 @@ pub fn read_document(doc: &web_sys::Document, o: &ReadOptions) -> Result<String,
     if o.include_snapshot {
         snapshot["html"] = serde_json::Value::String(snap.html.clone());
     }
-    Ok(result_json(&article, o.selection_only, snapshot, t0, t1))
+    Ok(result_json(
+        article,
+        o.selection_only,
+        snapshot,
+        o.exports,
+        t0,
+        t1,
+    ))
 }
 
-/// The `{ok: true, …}` answer for an extracted article: Markdown (plain and with front
-/// matter), `snapshot` as given, timings (`t0` → `t1`: snapshot, `t1` → now: extraction
-/// and rendering) and the ordered JSON export as the last member `article`.
+/// The `{ok: true, …}` answer for an extracted article: `snapshot` as given, timings
+/// (`t0` → `t1`: snapshot, `t1` → now: extraction and rendering), the Markdown exports
+/// when `exports` (plain and with front matter; otherwise [`render_exports`] renders them
+/// later from the article kept here) and the ordered JSON export as the last member
+/// `article`.
 pub(crate) fn result_json(
-    article: &Article,
+    article: Article,
     selection: bool,
     snapshot: serde_json::Value,
+    exports: bool,
     t0: f64,
     t1: f64,
 ) -> String {
-    let markdown = render::to_markdown(
-        article,
-        &MarkdownOptions {
-            front_matter: false,
-        },
-    );
-    let markdown_fm = render::to_markdown(article, &MarkdownOptions { front_matter: true });
-    let json = render::to_json(article);
+    let json = render::to_json(&article);
+    let exports = exports.then(|| markdown_exports(&article));
     let t2 = now_ms();
-    let mut s = serde_json::json!({
+    let mut head = serde_json::json!({
         "ok": true,
         "selection": selection,
-        "markdown": markdown,
-        "markdownFrontMatter": markdown_fm,
         "snapshot": snapshot,
         "timings": { "snapshotMs": t1 - t0, "extractMs": t2 - t1 },
-    })
-    .to_string();
-    // `s` is a JSON object: splice the ordered article export in as its last member.
+    });
+    if let Some((md, md_fm)) = exports {
+        head["markdown"] = md.into();
+        head["markdownFrontMatter"] = md_fm.into();
+    }
+    LAST_ARTICLE.with(|a| *a.borrow_mut() = Some(article));
+    // `head` is a JSON object: splice the ordered article export in as its last member.
+    let mut s = head.to_string();
     s.pop();
     s.push_str(",\"article\":");
     s.push_str(json.trim_end());
@@ -213,6 +239,45 @@ pub(crate) fn result_json(
 /// A failed read as the JSON answer `{ok: false, code, message}`.
 pub(crate) fn error_json(e: &ReadError) -> String {
     serde_json::json!({"ok": false, "code": e.code, "message": e.message}).to_string()
+}
+
+/// The Markdown exports of an article: without and with front matter (`readmark --format
+/// md` and `--format md --front-matter`).
+fn markdown_exports(article: &Article) -> (String, String) {
+    let md = render::to_markdown(
+        article,
+        &MarkdownOptions {
+            front_matter: false,
+        },
+    );
+    let md_fm = render::to_markdown(article, &MarkdownOptions { front_matter: true });
+    (md, md_fm)
+}
+
+/// The exports of the last read as a JSON string: `{ok: true, markdown,
+/// markdownFrontMatter}`, or `{ok: false, code: "no_article", …}` when this instance has
+/// not read an article (a fresh instance after a navigation, or a failed read).
+pub fn exports_of_last_read() -> String {
+    let exports = LAST_ARTICLE.with(|a| a.borrow().as_ref().map(markdown_exports));
+    match exports {
+        Some((md, md_fm)) => {
+            serde_json::json!({"ok": true, "markdown": md, "markdownFrontMatter": md_fm})
+                .to_string()
+        }
+        None => serde_json::json!({
+            "ok": false,
+            "code": "no_article",
+            "message": "no article was read by this instance",
+        })
+        .to_string(),
+    }
+}
+
+/// JS: `renderExports()` → JSON string of the Markdown exports of the last `readPage`
+/// (see [`exports_of_last_read`]). Never throws.
+#[wasm_bindgen(js_name = renderExports)]
+pub fn render_exports() -> String {
+    exports_of_last_read()
 }
 
 /// JS: `readPage({selectionOnly})` → JSON string of `{ok: true, …}` or

@@ -17,6 +17,7 @@
 //! What only the live page knows travels next to the HTML: URL, base URL, language,
 //! content type and the selected text.
 
+use super::element_info::{ElementInfo, NodeInfo, Visibility};
 use super::html_out as out;
 use super::visibility::Checker;
 use crate::Limits;
@@ -202,12 +203,20 @@ fn walk(
             continue;
         };
         let (unchecked, in_head, in_hidden) = (top.unchecked, top.in_head, top.hidden);
-        match node.node_type() {
-            Node::ELEMENT_NODE => {
-                // node_type() said Element; `dyn_into` would fail for a frame's nodes,
+        // One crossing for the node's type and, for an element, name, namespace,
+        // visibility, shadow root and attributes; for a text, its data.
+        let ask = !unchecked && !in_head && checker.is_some();
+        let node_info = NodeInfo::read(
+            &node,
+            ask,
+            checker.map_or(&wasm_bindgen::JsValue::UNDEFINED, |c| c.options()),
+        );
+        match node_info {
+            NodeInfo::Element(info) => {
+                // The helper said Element; `dyn_into` would fail for a frame's nodes,
                 // which belong to another realm.
                 let el: Element = node.unchecked_into();
-                let tag = out::tag_name(&el.local_name());
+                let tag = out::tag_name(info.local_name());
                 let in_head = in_head || tag == "head";
                 if let Some(r) = range {
                     if !in_head
@@ -228,7 +237,7 @@ fn walk(
                 if tag == "slot" {
                     // Unwrapped: its assigned nodes (or fallback content) take its place,
                     // as they do on screen (the core drops `<slot>` elements).
-                    let cursor = children(&el, &tag, &mut stats);
+                    let cursor = children(&el, &info, &tag, &mut stats);
                     stack.push(Frame {
                         cursor,
                         close: None,
@@ -239,17 +248,23 @@ fn walk(
                     });
                     continue;
                 }
-                let checked = !unchecked && !in_head && !out::is_unrendered(&tag);
-                let hidden = checked && checker.is_some_and(|c| c.is_hidden(&el));
+                let checked = ask && !in_head && !out::is_unrendered(&tag);
+                let hidden = checked
+                    && checker.is_some_and(|c| match info.visibility {
+                        Visibility::Visible => false,
+                        Visibility::Invisible => c.is_hidden_given(&el, Some(false)),
+                        Visibility::Unknown | Visibility::NotAsked => c.is_hidden_given(&el, None),
+                    });
                 if hidden {
                     stats.hidden += 1;
                 }
-                write_start_tag(html, &el, &tag, hidden, &mut stats);
+                write_start_tag(html, &el, &info, &tag, hidden, &mut stats);
                 if out::is_void(&tag) {
                     continue;
                 }
-                let cursor = children(&el, &tag, &mut stats);
-                let raw = out::is_raw_text(&tag).then(|| (tag.clone(), el.get_attribute("type")));
+                let cursor = children(&el, &info, &tag, &mut stats);
+                let raw = out::is_raw_text(&tag)
+                    .then(|| (tag.clone(), info.attr("type").map(str::to_string)));
                 stack.push(Frame {
                     cursor,
                     close: Some(tag),
@@ -260,13 +275,13 @@ fn walk(
                 });
                 stats.max_depth = stats.max_depth.max(stack.len() - 1);
             }
-            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => {
+            NodeInfo::Text(data) => {
                 let text = match range {
                     Some(r) if !in_head => match selected_text(&node, r) {
                         Some(t) => t,
                         None => continue,
                     },
-                    _ => node.node_value().unwrap_or_default(),
+                    _ => data,
                 };
                 match &top_raw(&stack) {
                     Some((tag, ty)) => out::push_raw_text(html, tag, ty.as_deref(), &text),
@@ -318,31 +333,32 @@ fn selected_text(node: &Node, r: &Range) -> Option<String> {
 fn write_start_tag(
     html: &mut String,
     el: &Element,
+    info: &ElementInfo,
     tag: &str,
     hidden: bool,
     stats: &mut SnapshotStats,
 ) {
     html.push('<');
     html.push_str(tag);
-    let current_src = if tag == "img" && is_html(el) {
+    let current_src = if tag == "img" && info.html_ns {
         Some(el.unchecked_ref::<HtmlImageElement>().current_src()).filter(|s| !s.is_empty())
     } else {
         None
     };
-    let names = el.get_attribute_names();
-    for i in 0..names.length() {
-        let Some(name) = names.get(i).as_string() else {
-            continue;
-        };
-        if !out::keep_attr_name(&name) || name == "data-readmark-hidden" {
+    let mut seen: Vec<&str> = Vec::new();
+    for (name, value) in info.attrs() {
+        if !out::keep_attr_name(name) || name == "data-readmark-hidden" {
             continue;
         }
         if name == "src" && current_src.is_some() {
             continue;
         }
-        if let Some(value) = el.get_attribute(&name) {
-            out::push_attr(html, &name, &value);
+        // `getAttribute(name)` answered the first attribute of that name.
+        if seen.contains(&name) {
+            continue;
         }
+        seen.push(name);
+        out::push_attr(html, name, value);
     }
     if let Some(src) = current_src {
         stats.current_src += 1;
@@ -356,24 +372,19 @@ fn write_start_tag(
 
 /// The children to walk: an open shadow root's, a slot's assigned nodes, or the element's.
 /// `<template>` contents are inert and skipped.
-fn children(el: &Element, tag: &str, stats: &mut SnapshotStats) -> Cursor {
+fn children(el: &Element, info: &ElementInfo, tag: &str, stats: &mut SnapshotStats) -> Cursor {
     if tag == "template" {
         return Cursor::Sibling(None);
     }
-    if let Some(shadow) = el.shadow_root() {
+    if let Some(shadow) = info.shadow_root.then(|| el.shadow_root()).flatten() {
         stats.shadow_roots += 1;
         return Cursor::Sibling(shadow.first_child());
     }
-    if tag == "slot" && is_html(el) {
+    if tag == "slot" && info.html_ns {
         let assigned = el.unchecked_ref::<HtmlSlotElement>().assigned_nodes();
         if assigned.length() > 0 {
             return Cursor::Assigned(assigned, 0);
         }
     }
     Cursor::Sibling(el.first_child())
-}
-
-/// An element of the HTML namespace (so `img`/`slot` really are those interfaces).
-fn is_html(el: &Element) -> bool {
-    el.namespace_uri().as_deref() == Some("http://www.w3.org/1999/xhtml")
 }

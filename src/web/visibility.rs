@@ -48,6 +48,20 @@ impl Checker {
         }
     }
 
+    /// The options object for `checkVisibility` (see `super::element_info`).
+    pub fn options(&self) -> &JsValue {
+        &self.options
+    }
+
+    /// Is `el` hidden, given what its `checkVisibility()` said (`None`: not available)?
+    /// A `false` is confirmed by the computed style.
+    pub fn is_hidden_given(&self, el: &Element, check_visibility: Option<bool>) -> bool {
+        if check_visibility == Some(true) {
+            return false;
+        }
+        self.computed_hidden(el)
+    }
+
     /// True when CSS hides `el` and its subtree from the reader.
     pub fn is_hidden(&self, el: &Element) -> bool {
         if self.has_check_visibility

@@ -263,6 +263,24 @@ async fn a_document_under_default_src_none_is_read() {
     assert_eq!(v["ok"], true);
     assert_eq!(v["article"]["schema"], "readmark/1");
     assert_eq!(v["article"]["lang"], "de");
+    // The Markdown exports are rendered on demand from the kept article.
+    assert!(v.get("markdown").is_none(), "{json}");
+    let ex: serde_json::Value =
+        serde_json::from_str(&readmark::web::exports_of_last_read()).expect("exports json");
+    assert_eq!(ex["ok"], true);
+    let md = |front_matter| {
+        readmark::render::to_markdown(&a, &readmark::render::MarkdownOptions { front_matter })
+    };
+    assert_eq!(ex["markdown"], md(false));
+    assert_eq!(ex["markdownFrontMatter"], md(true));
+    let opts = ReadOptions {
+        exports: true,
+        ..ReadOptions::default()
+    };
+    let with: serde_json::Value =
+        serde_json::from_str(&read_document(&inner, &opts).expect("read")).expect("json");
+    assert_eq!(with["markdown"], md(false));
+    assert_eq!(with["markdownFrontMatter"], md(true));
     frame.remove();
 }
 

@@ -884,7 +884,7 @@ impl Report {
             s,
             "\nFitted exponents (least squares on log–log over the replicas): time **{te:.2}**, peak memory **{me:.2}**. \
              Fixed cost of the process, not counted above (peak of a warm-up extraction of a small page: \
-             lazily compiled regexes, code pages): {:.1} MB.",
+             code pages, allocator arenas, lazily built tables): {:.1} MB.",
             self.scale.first().and_then(|r| r.get(7)).and_then(|v| v.parse::<f64>().ok()).unwrap_or(f64::NAN) / 1024.0
         );
         s
@@ -944,7 +944,7 @@ impl Report {
         );
         let _ = writeln!(
             s,
-            "| Readmark `readPage()` ms (snapshot + extraction + model + Markdown + JSON) | {:.1} | {:.1} |",
+            "| Readmark `readPage()` ms (snapshot + extraction + model as JSON) | {:.1} | {:.1} |",
             median(&rm),
             pct(&rm, 95.0)
         );
@@ -1035,7 +1035,8 @@ impl Report {
             "\n## In the browser\n\nHeadless Chromium, corpus pages served on 127.0.0.1 (every other request aborted), \
              evenly spaced over the three datasets. Per page, in the same tab and the same run: Readmark's full path \
              (`readPage({})` of the `--target web` module the extension ships: snapshot of the live DOM, extraction, \
-             model, Markdown ×2, JSON, plus `JSON.parse` of the result) and Readability.js 0.6.0 \
+             the model as JSON — what the extension needs before it opens the reader; the Markdown exports are \
+             rendered afterwards, on demand — plus `JSON.parse` of the result) and Readability.js 0.6.0 \
              (`new Readability(document.cloneNode(true)).parse()`, injected into the benchmark page only), in \
              alternating order, after one warm-up call each; the ratio is per page.\n\n",
         );
