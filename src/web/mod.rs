@@ -147,7 +147,10 @@ fn mostly_hidden(s: &snapshot::SnapshotStats) -> bool {
 /// clock, in the reader's UTC offset.
 fn reader_now() -> crate::meta::relative::Now {
     crate::meta::relative::Now {
-        unix_secs: (js_sys::Date::now() / 1000.0) as i64,
+        // Through `u32` (seconds fit until 2106): a float → i64 conversion compiles to
+        // `i64.trunc_sat_f64_s`, which wasm2js (the engine for CSP-strict pages) cannot
+        // lower.
+        unix_secs: i64::from((js_sys::Date::now() / 1000.0) as u32),
         offset_minutes: -(js_sys::Date::new_0().get_timezone_offset() as i32),
     }
 }
