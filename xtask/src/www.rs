@@ -143,6 +143,11 @@ pub fn build(o: &Opts) -> Result<Built, String> {
     for f in ["readmark.js", "readmark_bg.wasm"] {
         copy_file(&pkg.join(f), &out.join("pkg").join(f))?;
     }
+    // JS snippets the glue imports (`#[wasm_bindgen(inline_js)]`: the snapshot's
+    // one-call-per-node helper).
+    if pkg.join("snippets").is_dir() {
+        copy_dir(&pkg.join("snippets"), &out.join("pkg/snippets"), &|_| true)?;
+    }
     let ext = root.join("extension");
     for f in ["reader.js", "render.js", "reader.css"] {
         copy_file(&ext.join("reader").join(f), &out.join("reader").join(f))?;
