@@ -32,11 +32,7 @@ const MAX_CAPTIONS: usize = 200;
 /// Comparison key: no spaces, lower case, without a trailing expand/collapse toggle
 /// (`… more`, `less`, `展开`) that templates append to a shortened copy.
 fn key(s: &str) -> String {
-    let mut k: String = s
-        .chars()
-        .filter(|c| !crate::text::is_space(*c))
-        .flat_map(char::to_lowercase)
-        .collect();
+    let mut k = super::post::squash(s);
     loop {
         let before = k.len();
         for tail in [

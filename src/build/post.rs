@@ -41,7 +41,7 @@ fn block_text(b: &Block) -> String {
 }
 
 /// The text without whitespace, lower-cased (one allocation for ASCII text).
-fn squash(s: &str) -> String {
+pub(super) fn squash(s: &str) -> String {
     let mut out: String = s.chars().filter(|c| !crate::text::is_space(*c)).collect();
     if out.is_ascii() {
         out.make_ascii_lowercase();

@@ -101,14 +101,37 @@ pub fn wasm_test(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// Run `command(browser)` for each browser (Firefox gets the geckodriver), every browser
+/// even after a failure; one error naming the failed browsers.
+fn per_browser(
+    what: &str,
+    browsers: &[&'static str],
+    command: impl Fn(&'static str) -> Command,
+) -> Result<(), String> {
+    let mut failures = Vec::new();
+    for &b in browsers {
+        let mut cmd = command(b);
+        if b == "firefox" {
+            cmd.env("GECKODRIVER", geckodriver()?);
+        }
+        if let Err(e) = crate::run_checked(&mut cmd) {
+            failures.push(format!("{b}: {e}"));
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{what} failed: {}", failures.join("; ")))
+    }
+}
+
 /// `cargo xtask e2e [--browser B]`: build (with test builds), then run the harness.
 pub fn e2e(args: &[String]) -> Result<(), String> {
     let browsers = parse_browser(args, "e2e")?;
     let built = crate::ext::build(&crate::ext::Opts { test: true })?;
     let cli = crate::build_cli()?;
     crate::ext::print_sizes(&built);
-    let mut failures = Vec::new();
-    for b in browsers {
+    per_browser("e2e", &browsers, |b| {
         let out = crate::target_dir().join("e2e").join(b);
         let mut cmd = node();
         cmd.arg(crate::repo_root().join("extension/e2e/run.mjs"))
@@ -119,18 +142,8 @@ pub fn e2e(args: &[String]) -> Result<(), String> {
             .arg(&cli)
             .arg("--out")
             .arg(&out);
-        if b == "firefox" {
-            cmd.env("GECKODRIVER", geckodriver()?);
-        }
-        if let Err(e) = crate::run_checked(&mut cmd) {
-            failures.push(format!("{b}: {e}"));
-        }
-    }
-    if failures.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("e2e failed: {}", failures.join("; ")))
-    }
+        cmd
+    })
 }
 
 /// `cargo xtask xss-e2e [--browser B]`: build (with test builds), then the XSS run per
@@ -138,8 +151,7 @@ pub fn e2e(args: &[String]) -> Result<(), String> {
 pub fn xss_e2e(args: &[String]) -> Result<(), String> {
     let browsers = parse_browser(args, "xss-e2e")?;
     let built = crate::ext::build(&crate::ext::Opts { test: true })?;
-    let mut failures = Vec::new();
-    for b in browsers {
+    per_browser("xss-e2e", &browsers, |b| {
         let mut cmd = node();
         cmd.arg(crate::repo_root().join("extension/e2e/xss.mjs"))
             .args(["--browser", b])
@@ -147,18 +159,8 @@ pub fn xss_e2e(args: &[String]) -> Result<(), String> {
             .arg(built.test_dir.join(b))
             .arg("--out")
             .arg(crate::target_dir().join("xss-e2e").join(b));
-        if b == "firefox" {
-            cmd.env("GECKODRIVER", geckodriver()?);
-        }
-        if let Err(e) = crate::run_checked(&mut cmd) {
-            failures.push(format!("{b}: {e}"));
-        }
-    }
-    if failures.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("xss-e2e failed: {}", failures.join("; ")))
-    }
+        cmd
+    })
 }
 
 /// `cargo xtask www-e2e [--browser B]`: build the site for a free port of 127.0.0.1, serve
@@ -173,8 +175,7 @@ pub fn www_e2e(args: &[String]) -> Result<(), String> {
     crate::www::print_sizes(&built);
     let cli = crate::build_cli()?;
     crate::serve::spawn_on(built.dir.clone(), port)?;
-    let mut failures = Vec::new();
-    for b in browsers {
+    per_browser("www-e2e", &browsers, |b| {
         let out = crate::target_dir().join("www-e2e").join(b);
         let mut cmd = node();
         cmd.arg(crate::repo_root().join("extension/e2e/www.mjs"))
@@ -185,18 +186,8 @@ pub fn www_e2e(args: &[String]) -> Result<(), String> {
             .arg(&out);
         cmd.arg("--screenshot")
             .arg(out.join(format!("reader-{b}.png")));
-        if b == "firefox" {
-            cmd.env("GECKODRIVER", geckodriver()?);
-        }
-        if let Err(e) = crate::run_checked(&mut cmd) {
-            failures.push(format!("{b}: {e}"));
-        }
-    }
-    if failures.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("www-e2e failed: {}", failures.join("; ")))
-    }
+        cmd
+    })
 }
 
 /// `web-ext lint` warning codes that are explained in README.md ("Review notes"), with

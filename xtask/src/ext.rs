@@ -384,7 +384,9 @@ fn assemble(
     write(&out.join("manifest.json"), text + "\n")
 }
 
-fn copy_tree(src: &Path, dst: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<(), String> {
+/// Copy the files under `src` whose relative path `keep` accepts (directories it rejects
+/// are not entered) to the same relative paths under `dst`. No recursion.
+pub fn copy_tree(src: &Path, dst: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<(), String> {
     let mut stack = vec![src.to_path_buf()];
     while let Some(dir) = stack.pop() {
         let rd = fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;

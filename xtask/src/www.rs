@@ -136,7 +136,7 @@ pub fn build(o: &Opts) -> Result<Built, String> {
     let pkg = wasm_module()?;
 
     let _ = fs::remove_dir_all(&out);
-    copy_dir(&src, &out, &|rel| {
+    crate::ext::copy_tree(&src, &out, &|rel| {
         !matches!(first_component(rel).as_deref(), Some("bookmarklet" | "e2e"))
             && !rel.to_string_lossy().ends_with(".md")
     })?;
@@ -146,7 +146,7 @@ pub fn build(o: &Opts) -> Result<Built, String> {
     // JS snippets the glue imports (`#[wasm_bindgen(inline_js)]`: the snapshot's
     // one-call-per-node helper).
     if pkg.join("snippets").is_dir() {
-        copy_dir(&pkg.join("snippets"), &out.join("pkg/snippets"), &|_| true)?;
+        crate::ext::copy_tree(&pkg.join("snippets"), &out.join("pkg/snippets"), &|_| true)?;
     }
     let ext = root.join("extension");
     for f in ["reader.js", "render.js", "reader.css"] {
@@ -155,7 +155,7 @@ pub fn build(o: &Opts) -> Result<Built, String> {
     for f in ["filename.js", "io.js"] {
         copy_file(&ext.join("shared").join(f), &out.join("shared").join(f))?;
     }
-    copy_dir(&ext.join("_locales"), &out.join("_locales"), &|_| true)?;
+    crate::ext::copy_tree(&ext.join("_locales"), &out.join("_locales"), &|_| true)?;
 
     let code = bookmarklet_code(&src.join("bookmarklet/bookmarklet.js"), &o.origin)?;
     let href = format!("javascript:{}", url_escape(&code));
@@ -356,26 +356,6 @@ fn write(p: &Path, data: impl AsRef<[u8]>) -> Result<(), String> {
 fn copy_file(from: &Path, to: &Path) -> Result<(), String> {
     let data = fs::read(from).map_err(|e| format!("{}: {e}", from.display()))?;
     write(to, data)
-}
-
-fn copy_dir(src: &Path, dst: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<(), String> {
-    let mut stack = vec![src.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let rd = fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        for ent in rd {
-            let p = ent.map_err(|e| e.to_string())?.path();
-            let rel = p.strip_prefix(src).map_err(|e| e.to_string())?;
-            if !keep(rel) {
-                continue;
-            }
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                copy_file(&p, &dst.join(rel))?;
-            }
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
