@@ -31,7 +31,7 @@
 #[path = "../fuzz/src/oracle.rs"]
 mod oracle;
 
-use readmark::model::{Block, Inline, ListItem};
+use readmark::model::{Block, Inline};
 use readmark::render::to_reader_document;
 use readmark::{extract, extract_bytes, Article, Options};
 
@@ -453,28 +453,7 @@ fn heading_levels_from_2(v: Vec<Block>) -> Vec<Block> {
                 level: level.max(2),
                 content,
             },
-            Block::List {
-                ordered,
-                start,
-                items,
-            } => Block::List {
-                ordered,
-                start,
-                items: items
-                    .into_iter()
-                    .map(|i| ListItem {
-                        blocks: heading_levels_from_2(i.blocks),
-                    })
-                    .collect(),
-            },
-            Block::Quote { blocks } => Block::Quote {
-                blocks: heading_levels_from_2(blocks),
-            },
-            Block::Footnote { id, blocks } => Block::Footnote {
-                id,
-                blocks: heading_levels_from_2(blocks),
-            },
-            other => other,
+            other => oracle::map_child_blocks(other, &mut heading_levels_from_2),
         })
         .collect()
 }

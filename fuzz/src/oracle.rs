@@ -453,6 +453,34 @@ pub fn rewrap(i: &Inline, content: Vec<Inline>) -> Inline {
     }
 }
 
+/// `b` with the block lists it holds (list items, quotes, footnotes) replaced by `f` of
+/// them; other blocks are returned as they are. The one place that knows which blocks nest
+/// blocks, for the tree maps here and in the tests.
+pub fn map_child_blocks(b: Block, f: &mut dyn FnMut(Vec<Block>) -> Vec<Block>) -> Block {
+    match b {
+        Block::List {
+            ordered,
+            start,
+            items,
+        } => Block::List {
+            ordered,
+            start,
+            items: items
+                .into_iter()
+                .map(|i| ListItem {
+                    blocks: f(i.blocks),
+                })
+                .collect(),
+        },
+        Block::Quote { blocks } => Block::Quote { blocks: f(blocks) },
+        Block::Footnote { id, blocks } => Block::Footnote {
+            id,
+            blocks: f(blocks),
+        },
+        other => other,
+    }
+}
+
 /// `blocks` with every inline run (paragraphs, headings, table cells and captions, figure
 /// captions, at any block depth) replaced by `f(run, in_heading)`.
 pub fn map_runs(blocks: &[Block], f: &mut dyn FnMut(&[Inline], bool) -> Vec<Inline>) -> Vec<Block> {
@@ -749,30 +777,7 @@ pub fn markdown_view(a: &Article) -> Article {
                     });
                 }
             }
-            out.push(match b {
-                Block::List {
-                    ordered,
-                    start,
-                    items,
-                } => Block::List {
-                    ordered,
-                    start,
-                    items: items
-                        .into_iter()
-                        .map(|i| ListItem {
-                            blocks: alt_paragraphs(i.blocks),
-                        })
-                        .collect(),
-                },
-                Block::Quote { blocks } => Block::Quote {
-                    blocks: alt_paragraphs(blocks),
-                },
-                Block::Footnote { id, blocks } => Block::Footnote {
-                    id,
-                    blocks: alt_paragraphs(blocks),
-                },
-                other => other,
-            });
+            out.push(map_child_blocks(b, &mut alt_paragraphs));
         }
         out
     }
