@@ -81,9 +81,10 @@ fn main() {
     writeln!(generated, "}}").unwrap();
 }
 
-/// Readmark: the entity names as one sorted string with end offsets, instead of a phf map
-/// holding every prefix of every name as a key (9,854 keys of 16 bytes plus their strings,
-/// about 250 KB of the WebAssembly module's data). See `NamedEntities` in lib.rs.
+/// Readmark: the entity names as one sorted string with their lengths and their code points
+/// as one string of characters, instead of a phf map holding every prefix of every name as
+/// a key (9,854 keys of 16 bytes plus their strings, about 250 KB of the WebAssembly
+/// module's data). See `NamedEntities` in lib.rs.
 fn named_entities_table(to: &Path) {
     let entities: BTreeMap<&str, (u32, u32)> = entities::NAMED_ENTITIES
         .iter()
@@ -94,13 +95,18 @@ fn named_entities_table(to: &Path) {
         .collect();
 
     let mut names = String::new();
-    let mut ends = Vec::new();
-    let mut values = Vec::new();
-    for (key, value) in &entities {
-        assert!(key.is_ascii() && value.0 != 0);
+    let mut lens = Vec::new();
+    let mut chars = String::new();
+    let mut doubles = Vec::new();
+    for (i, (key, &(cp1, cp2))) in entities.iter().enumerate() {
+        assert!(key.is_ascii() && cp1 != 0);
         names.push_str(key);
-        ends.push(u16::try_from(names.len()).unwrap());
-        values.push(format!("{value:?}"));
+        lens.push(u8::try_from(key.len()).unwrap());
+        chars.push(char::from_u32(cp1).unwrap());
+        if cp2 != 0 {
+            chars.push(char::from_u32(cp2).unwrap());
+            doubles.push(u16::try_from(i).unwrap());
+        }
     }
 
     let mut file = File::create(to).unwrap();
@@ -122,10 +128,11 @@ fn named_entities_table(to: &Path) {
 /// ```
 pub static NAMED_ENTITIES: NamedEntities = NamedEntities {{
     names: {names:?},
-    ends: &{ends:?},
-    values: &[{values}],
-}};"#,
-        values = values.join(", "),
+    lens: &{lens:?},
+    chars: {chars:?},
+    doubles: &{doubles:?},
+    table: std::sync::OnceLock::new(),
+}};"#
     )
     .unwrap();
 }
