@@ -75,7 +75,7 @@ fn best_of_srcset(srcset: &str) -> Option<String> {
         let Some(url) = it.next() else { continue };
         let size = it
             .next()
-            .and_then(|d| d.trim_end_matches(['w', 'x']).parse::<f64>().ok())
+            .and_then(|d| crate::text::number::parse_f64(d.trim_end_matches(['w', 'x'])))
             .unwrap_or(1.0);
         if best.as_ref().is_none_or(|(s, _)| size > *s) {
             best = Some((size, url.to_string()));

@@ -5,6 +5,7 @@
 //! character carries about as much content as a short Latin word. Extraction, word counts
 //! and reading time all go through these helpers so the whole pipeline agrees.
 
+pub mod number;
 pub mod scan;
 pub mod script;
 

@@ -307,35 +307,3 @@ pub fn read_page(options: JsValue) -> String {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
-
-/// Extract an article from HTML; returns the JSON export as a JS object.
-#[wasm_bindgen(js_name = extractJson)]
-pub fn extract_json(html: &str, url: Option<String>) -> Result<JsValue, JsValue> {
-    use serde::Serialize;
-    let opts = Options {
-        url,
-        ..Default::default()
-    };
-    let article = crate::extract(html, &opts).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    let v = render::to_json_value(&article);
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
-}
-
-/// Extract an article from HTML and render it as Markdown.
-#[wasm_bindgen(js_name = extractMarkdown)]
-pub fn extract_markdown(
-    html: &str,
-    url: Option<String>,
-    front_matter: bool,
-) -> Result<String, JsValue> {
-    let opts = Options {
-        url,
-        ..Default::default()
-    };
-    let article = crate::extract(html, &opts).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    Ok(render::to_markdown(
-        &article,
-        &MarkdownOptions { front_matter },
-    ))
-}

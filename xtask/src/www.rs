@@ -7,7 +7,7 @@
 //!                             baked in, → `javascript:` URL in index.html
 //! extension/reader/*.js,.css  the reader UI, copied (one code base with the extension)
 //! extension/shared/{filename,io}.js, extension/_locales/      the reader's imports
-//! readmark.wasm ─ wasm-bindgen --target web → pkg/            the same module as the extension
+//! readmark.wasm ─ wasm-bindgen --target web → wasm-opt → pkg/ the same module as the extension
 //! ```
 //!
 //! The public origin is a build setting because the bookmarklet runs on other sites: it
@@ -217,8 +217,9 @@ pub fn build(o: &Opts) -> Result<Built, String> {
     })
 }
 
-/// The core for wasm32 and its `--target web` glue in `target/www/pkg/` (the command
-/// `cargo xtask build` runs for the extension's WebAssembly engine).
+/// The core for wasm32 and its `--target web` glue in `target/www/pkg/`, through the same
+/// `wasm-opt` passes (the command `cargo xtask build` runs for the extension's WebAssembly
+/// engine).
 fn wasm_module() -> Result<PathBuf, String> {
     let target = crate::target_dir();
     eprintln!("xtask: building the core for wasm32 (wasm-release)");
@@ -246,6 +247,7 @@ fn wasm_module() -> Result<PathBuf, String> {
                 .arg(&pkg)
                 .args(["--target", "web", "--remove-name-section"]),
         )?;
+        crate::ext::wasm_opt(&pkg.join("readmark_bg.wasm"))?;
         if let Some(t) = modified(&wasm) {
             write(&stamp, format!("{t:?}"))?;
         }
