@@ -7,7 +7,9 @@ pub mod date;
 pub mod info_line;
 pub mod jsonld;
 pub mod relative;
+pub mod tags;
 pub mod title;
+pub mod tunables;
 
 use crate::dom::{Doc, NodeId};
 
@@ -34,15 +36,7 @@ pub struct Meta {
 }
 
 fn first_meta(doc: &Doc, keys: &[&str]) -> Option<String> {
-    for k in keys {
-        if let Some(m) = doc.metas.iter().find(|m| m.key == *k) {
-            let v = crate::text::normalize_space(&m.content);
-            if !v.is_empty() {
-                return Some(v);
-            }
-        }
-    }
-    None
+    tags::first(doc, keys)
 }
 
 /// Headings in the body (h1, h2), for title checks.
@@ -256,24 +250,50 @@ pub fn collect(doc: &Doc) -> Meta {
         .map(|d| d.trim().to_ascii_lowercase())
         .filter(|d| d == "rtl" || d == "ltr");
 
-    let meta_title = ld.headline.clone().or_else(|| {
+    let page_title = doc.title.as_deref().map(tags::clean);
+    let site_meta = first_meta(doc, &["og:site_name", "application-name", "twitter:site"])
+        .or(ld.publisher.clone())
+        .filter(|s| !s.starts_with('@'));
+    let meta_title = ld_title(&ld, page_title.as_deref(), &heads).or_else(|| {
         first_meta(
             doc,
             &[
-                "og:title",
-                "twitter:title",
+                "dc:title",
                 "dc.title",
+                "dcterm:title",
+                "dcterms:title",
                 "dcterms.title",
+                "og:title",
+                "weibo:article:title",
+                "weibo:webpage:title",
                 "title",
+                "twitter:title",
                 "parsely-title",
             ],
         )
     });
+    // A publisher title that no heading and not `<title>` bears out, on a page whose
+    // `<title>` a heading does bear out, is a site-wide default (`og:title` = the
+    // site's slogan on every article): the page's own title is the better witness.
+    let meta_title = meta_title.filter(|t| {
+        let page_backed_instead = page_title.as_deref().is_some_and(|p| {
+            title::witnessed(p, &heads) && title::word_share(t, p) < tunables::SAME_TITLE_SHARE
+        });
+        title::witnessed(t, &heads) || !page_backed_instead
+    });
     let site_from_title;
-    (m.title, site_from_title) = match (&meta_title, &doc.title) {
+    (m.title, site_from_title) = match (&meta_title, &page_title) {
         (Some(t), _) => {
-            let (clean, site) = title::clean(t, &heads);
-            (Some(clean), site)
+            let (_, site) = page_title
+                .as_deref()
+                .map(|p| title::clean(p, &heads))
+                .unwrap_or_default();
+            let mut names: Vec<&str> = site_meta.iter().map(String::as_str).collect();
+            names.extend(ld.publisher.as_deref());
+            names.extend(ld.author.as_deref());
+            let author_meta = first_meta(doc, &["author", "dc:creator", "dc.creator"]);
+            names.extend(author_meta.as_deref());
+            (Some(title::strip_known(t, &names)), site)
         }
         (None, Some(t)) => {
             let (clean, site) = title::clean(t, &heads);
@@ -283,9 +303,7 @@ pub fn collect(doc: &Doc) -> Meta {
     };
     m.title = m.title.filter(|t| !t.is_empty());
 
-    m.site_name = first_meta(doc, &["og:site_name", "application-name", "twitter:site"])
-        .or(ld.publisher.clone())
-        .filter(|s| !s.starts_with('@'))
+    m.site_name = site_meta
         .or(site_from_title
             .filter(|s| crate::text::word_count(s) <= 6 && site_name_confirmed(doc, s)));
 
@@ -298,10 +316,13 @@ pub fn collect(doc: &Doc) -> Meta {
             first_meta(
                 doc,
                 &[
+                    "dc:creator",
+                    "dc.creator",
+                    "dcterm:creator",
+                    "dcterms:creator",
+                    "dcterms.creator",
                     "author",
                     "article:author",
-                    "dc.creator",
-                    "dcterms.creator",
                     "parsely-author",
                     "sailthru.author",
                     "byl",
@@ -320,7 +341,9 @@ pub fn collect(doc: &Doc) -> Meta {
         // Pages without a lang: a CJK info line is itself evidence of a Chinese CMS.
         info.as_ref().map(|_| "+08:00")
     });
-    let raw_pub = ld.published.clone().or_else(|| {
+    // The machine-readable publication date, as written: JSON-LD `datePublished`, the
+    // meta tags, then JSON-LD `dateCreated`.
+    let raw_pub = ld.published.clone().map(|d| tags::clean(&d)).or_else(|| {
         first_meta(
             doc,
             &[
@@ -339,6 +362,7 @@ pub fn collect(doc: &Doc) -> Meta {
                 "article.published",
             ],
         )
+        .or_else(|| ld.created.clone().map(|d| tags::clean(&d)))
     });
     m.published = raw_pub
         .and_then(|d| date::normalize(&d, None))
@@ -372,14 +396,20 @@ pub fn collect(doc: &Doc) -> Meta {
 
     m.excerpt = ld
         .description
-        .clone()
+        .as_deref()
+        .map(tags::clean)
         .or_else(|| {
             first_meta(
                 doc,
                 &[
+                    "dc:description",
                     "dc.description",
+                    "dcterm:description",
+                    "dcterms:description",
                     "dcterms.description",
                     "og:description",
+                    "weibo:article:description",
+                    "weibo:webpage:description",
                     "description",
                     "twitter:description",
                 ],
@@ -415,6 +445,20 @@ pub fn collect(doc: &Doc) -> Meta {
         .or_else(|| doc.page_url.as_ref().map(|u| u.to_string()));
     m.ld_body = ld.body;
     m
+}
+
+/// JSON-LD's title: `headline`, or `name` when the two differ and only `name` is borne out
+/// by the page (`<title>` or a heading): some sites put the article's title in `name`
+/// and a label in `headline` (`Wikimedia list article`), others their own name in `name`.
+fn ld_title(ld: &jsonld::JsonLd, page_title: Option<&str>, heads: &[String]) -> Option<String> {
+    let (h, n) = match (&ld.headline, &ld.name) {
+        (Some(h), Some(n)) if h != n => (h, n),
+        (h, n) => return h.clone().or(n.clone()).map(|t| tags::clean(&t)),
+    };
+    let backed =
+        |t: &str| title::witnessed(t, heads) || page_title.is_some_and(|p| title::related(t, p));
+    let t = if !backed(h) && backed(n) { n } else { h };
+    Some(tags::clean(t))
 }
 
 /// A site name taken from the `<title>` suffix is kept only when the page confirms it:
