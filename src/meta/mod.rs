@@ -4,6 +4,7 @@
 //! is invented.
 
 pub mod date;
+pub mod from_content;
 pub mod info_line;
 pub mod jsonld;
 pub mod relative;
@@ -293,7 +294,8 @@ pub fn collect(doc: &Doc) -> Meta {
             names.extend(ld.author.as_deref());
             let author_meta = first_meta(doc, &["author", "dc:creator", "dc.creator"]);
             names.extend(author_meta.as_deref());
-            (Some(title::strip_known(t, &names)), site)
+            let cleaned = title::strip_known_or(t, &names, |p| site_name_confirmed(doc, p));
+            (Some(cleaned), site)
         }
         (None, Some(t)) => {
             let (clean, site) = title::clean(t, &heads);

@@ -57,7 +57,8 @@ pub fn unescape(s: &str) -> String {
 /// The character a reference at the start of `t` (after `&`) stands for, and the bytes it
 /// used including the `;`.
 fn reference(t: &str) -> Option<(char, usize)> {
-    let end = t.get(..t.len().min(12))?.find(';')?;
+    // References are short ASCII: look for the `;` among the first 12 bytes only.
+    let end = t.bytes().take(12).position(|b| b == b';')?;
     let body = &t[..end];
     let c = match body {
         "quot" => '"',

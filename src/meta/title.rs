@@ -158,6 +158,12 @@ const SEPARATOR_CHARS: &str = "|-–—_:»«·/[]()";
 /// `How to Build a Terrarium | eHow` with `og:site_name` eHow. Parts that merely look like
 /// a suffix (`How we designed ATF - an async task framework`) stay.
 pub fn strip_known(title: &str, names: &[&str]) -> String {
+    strip_known_or(title, names, |_| false)
+}
+
+/// [`strip_known`], where `is_site(part)` may also confirm a part as the site's name
+/// (the host name, the text of a link to the home page).
+pub fn strip_known_or(title: &str, names: &[&str], is_site: impl Fn(&str) -> bool) -> String {
     let squash = |s: &str| {
         s.chars()
             .filter(|c| c.is_alphanumeric())
@@ -175,14 +181,19 @@ pub fn strip_known(title: &str, names: &[&str]) -> String {
             let Some((head, tail)) = t.rsplit_once(sep) else {
                 continue;
             };
-            if !head.trim().is_empty() && known.contains(&squash(tail)) {
+            let known_part = |p: &str| {
+                known.contains(&squash(p))
+                    || (crate::text::word_count(p) <= crate::meta::tunables::MAX_SITE_WORDS
+                        && is_site(p.trim()))
+            };
+            if !head.trim().is_empty() && known_part(tail) {
                 t = head.trim().to_string();
                 continue 'again;
             }
             let Some((head, tail)) = t.split_once(sep) else {
                 continue;
             };
-            if !tail.trim().is_empty() && known.contains(&squash(head)) {
+            if !tail.trim().is_empty() && known_part(head) {
                 t = tail.trim().to_string();
                 continue 'again;
             }
