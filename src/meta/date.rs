@@ -326,6 +326,20 @@ mod tests {
             Some("2015-10-02T08:00:00+00:00")
         );
         assert_eq!(normalize("2024-06-17", None).as_deref(), Some("2024-06-17"));
+        // The page's zone is kept as written: never converted to UTC, `Z` never lost.
+        for iso in [
+            "2018-12-21T12:55:00Z",
+            "2017-02-23T17:18:13-08:00",
+            "2021-11-01T10:52:50+0100",
+            "2015-10-15T02:19:15.607Z",
+        ] {
+            assert_eq!(normalize(iso, None).as_deref(), Some(iso));
+        }
+        // A local time without a zone stays local (no zone is invented).
+        assert_eq!(
+            normalize("2019-04-28 06:01:07", None).as_deref(),
+            Some("2019-04-28T06:01:07")
+        );
     }
 
     #[test]

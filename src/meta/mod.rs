@@ -252,9 +252,14 @@ pub fn collect(doc: &Doc) -> Meta {
         .filter(|d| d == "rtl" || d == "ltr");
 
     let page_title = doc.title.as_deref().map(tags::clean);
-    let site_meta = first_meta(doc, &["og:site_name", "application-name", "twitter:site"])
-        .or(ld.publisher.clone())
-        .filter(|s| !s.starts_with('@'));
+    // The publisher's name from JSON-LD is the plainest form (`og:site_name` often adds a
+    // slogan or a domain: `Aktuálně.cz - Víte, co se právě děje`, `Libération.fr`).
+    let site_meta = ld
+        .publisher
+        .as_deref()
+        .map(tags::clean)
+        .or_else(|| first_meta(doc, &["og:site_name", "application-name", "twitter:site"]))
+        .filter(|s| !s.is_empty() && !s.starts_with('@'));
     let meta_title = ld_title(&ld, page_title.as_deref(), &heads).or_else(|| {
         first_meta(
             doc,
@@ -313,7 +318,10 @@ pub fn collect(doc: &Doc) -> Meta {
     let byline = visible_byline(doc);
     m.author = ld
         .author
-        .clone()
+        .as_deref()
+        .map(tags::clean)
+        // A user handle (`CC7567`) in `creator` is an account, not a byline.
+        .filter(|a| looks_like_a_name(a))
         .or_else(|| {
             first_meta(
                 doc,
@@ -325,6 +333,7 @@ pub fn collect(doc: &Doc) -> Meta {
                     "dcterms.creator",
                     "author",
                     "article:author",
+                    "og:article:author",
                     "parsely-author",
                     "sailthru.author",
                     "byl",
@@ -632,5 +641,107 @@ mod tests {
     fn drops_dangling_entity() {
         assert_eq!(clean_excerpt("聚焦“高大上&rdqu"), "聚焦“高大上…");
         assert_eq!(clean_excerpt("Tom & Jerry"), "Tom & Jerry");
+    }
+}
+
+#[cfg(test)]
+mod collect_tests {
+    use crate::{extract, Options};
+
+    const BODY: &str = "<p>Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do \
+        eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis \
+        nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.</p>";
+
+    fn read(head: &str, h1: &str) -> crate::model::Article {
+        let html = format!(
+            "<html><head>{head}</head><body><article><h1>{h1}</h1>{BODY}{BODY}{BODY}\
+             </article></body></html>"
+        );
+        extract(&html, &Options::default()).expect("article")
+    }
+
+    #[test]
+    fn json_ld_publication_date_beats_meta_and_creation() {
+        let a = read(
+            r#"<meta property="article:published_time" content="2018-12-21 12:55:00">
+            <script type="application/ld+json"><![CDATA[{"@context":"https://schema.org",
+            "@type":"NewsArticle","headline":"H","datePublished":"2018-12-21T12:55:00Z",
+            "dateCreated":"2018-12-20T01:00:00Z"}]]></script>"#,
+            "H",
+        );
+        assert_eq!(a.published.as_deref(), Some("2018-12-21T12:55:00Z"));
+        let a = read(
+            r#"<meta property="article:published_time" content="2017-02-23T17:18:13-08:00">
+            <script type="application/ld+json">{"@context":"https://schema.org",
+            "@type":"NewsArticle","headline":"H","dateCreated":"2017-02-24T01:18:13Z",
+            "creator":"CC7567"}</script>"#,
+            "H",
+        );
+        assert_eq!(a.published.as_deref(), Some("2017-02-23T17:18:13-08:00"));
+        assert_eq!(a.author, None);
+    }
+
+    #[test]
+    fn rdfa_keys_rank_and_double_escaping() {
+        let a = read(
+            r#"<title>Title Element</title>
+            <meta property="x:title dc:title" content="Preferred title">
+            <meta property="og:title twitter:title" content="A title">
+            <meta property="dc:creator twitter:site_name" content="Creator Name">
+            <meta name="author" content="Someone Else">
+            <meta property="dc:description og:description" content="That&amp;#039;s &amp;quot;it&amp;quot;">"#,
+            "Test document title",
+        );
+        assert_eq!(a.title.as_deref(), Some("Preferred title"));
+        assert_eq!(a.author.as_deref(), Some("Creator Name"));
+        assert_eq!(a.excerpt.as_deref(), Some("That's \"it\""));
+    }
+
+    #[test]
+    fn publisher_title_keeps_its_subtitle_loses_the_site() {
+        let a = read(
+            r#"<meta property="og:title" content="How we designed ATF - an async task framework">
+            <meta property="og:site_name" content="Dropbox">"#,
+            "How we designed ATF: an async task framework",
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("How we designed ATF - an async task framework")
+        );
+        let a = read(
+            r#"<meta property="og:title" content="How to Build a Terrarium | eHow">
+            <meta property="og:site_name" content="eHow">"#,
+            "How to Build a Terrarium",
+        );
+        assert_eq!(a.title.as_deref(), Some("How to Build a Terrarium"));
+    }
+
+    #[test]
+    fn site_wide_og_title_yields_to_the_page_title() {
+        let a = read(
+            r#"<title>Space ship breaks up over Siberia</title>
+            <meta property="og:title" content="Example News - Latest News &amp; Headlines">"#,
+            "Space ship breaks up over Siberia",
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Space ship breaks up over Siberia")
+        );
+    }
+
+    #[test]
+    fn json_ld_name_or_headline_by_page_evidence() {
+        let a = read(
+            r#"<title>List of films featuring time loops - Wikipedia</title>
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"Article",
+            "name":"List of films featuring time loops","headline":"Wikimedia list article",
+            "publisher":{"@type":"Organization","name":"Wikimedia Foundation, Inc."}}</script>"#,
+            "List of films featuring time loops",
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("List of films featuring time loops")
+        );
+        assert_eq!(a.site_name.as_deref(), Some("Wikimedia Foundation, Inc."));
     }
 }
