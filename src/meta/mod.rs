@@ -195,6 +195,14 @@ pub fn clean_byline(s: &str) -> String {
     if let Some(cut) = date_after_name(&t) {
         t.truncate(cut);
     }
+    // The editor is not the author (`Written by A Edited by B`).
+    for label in [" edited by ", " editor: ", " reviewed by "] {
+        if let Some(i) = find_ascii_ci(&t, label) {
+            if i > 0 {
+                t.truncate(i);
+            }
+        }
+    }
     let lower = t.to_lowercase();
     for p in [
         "by: ",
@@ -229,6 +237,12 @@ pub fn clean_byline(s: &str) -> String {
         }
     }
     t.trim().to_string()
+}
+
+/// Byte position of `needle` (ASCII, lower-case) in `hay`, ignoring ASCII case.
+fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    (0..=h.len().checked_sub(n.len())?).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// Collect page-level metadata.
@@ -635,6 +649,14 @@ mod tests {
         ] {
             assert!(looks_like_a_name(good), "{good}");
         }
+    }
+
+    #[test]
+    fn editor_is_not_the_author() {
+        assert_eq!(
+            super::clean_byline("Written by Rob Ewaschuk Edited by Betsy Beyer"),
+            "Rob Ewaschuk"
+        );
     }
 
     #[test]
