@@ -313,7 +313,27 @@ pub fn collect(doc: &Doc) -> Meta {
             names.extend(ld.author.as_deref());
             let author_meta = first_meta(doc, &["author", "dc:creator", "dc.creator"]);
             names.extend(author_meta.as_deref());
-            let cleaned = title::strip_known_or(t, &names, |p| site_name_confirmed(doc, p));
+            // A heading that is a separated part of it is the headline (`Healthy
+            // Eating Plate • The Nutrition Source`); else only known names go.
+            // A heading that is the site's own name (a masthead `<h1>`) is no headline.
+            let squash = |s: &str| {
+                s.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect::<String>()
+            };
+            let headline_heads: Vec<String> = heads
+                .iter()
+                .filter(|h| {
+                    let sh = squash(h);
+                    !names.iter().any(|n| squash(n) == sh) && !site_name_confirmed(doc, h)
+                })
+                .cloned()
+                .collect();
+            let cleaned = title::heading_part(t, &headline_heads).unwrap_or_else(|| {
+                let known = title::strip_known_or(t, &names, |p| site_name_confirmed(doc, p));
+                title::strip_pipe_suffix(&known)
+            });
             (Some(cleaned), site)
         }
         (None, Some(t)) => {

@@ -4,9 +4,9 @@
 //!   (`property="dc:title og:title"`), so a tag answers to each of its keys;
 //! - values are whitespace-normalised and their character references decoded once: many
 //!   CMSs escape the content twice (`That&amp;#039;s` reaches us as `That&#039;s`), which
-//!   a reader would otherwise show as markup debris. Only the references that double
-//!   escaping produces are decoded (numeric ones and the five XML names); anything else
-//!   stays as written.
+//!   a reader would otherwise show as markup debris. Numeric references, the five XML
+//!   names and the names titles carry most (separators and quotes: `&bull;`, `&raquo;`,
+//!   `&rsquo;` …) are decoded; anything else stays as written.
 
 use crate::dom::Doc;
 
@@ -27,7 +27,7 @@ pub fn clean(s: &str) -> String {
     crate::text::normalize_space(&unescape(s))
 }
 
-/// Decode `&quot; &amp; &apos; &lt; &gt;` and numeric references (`&#39;`, `&#x1F62D;`)
+/// Decode `&quot; &amp; &apos; &lt; &gt;`, the common typographic names and numeric references (`&#39;`, `&#x1F62D;`)
 /// once; a numeric reference to no valid scalar value becomes U+FFFD, as an HTML parser
 /// makes it. Text that is no complete reference is kept.
 pub fn unescape(s: &str) -> String {
@@ -66,6 +66,22 @@ fn reference(t: &str) -> Option<(char, usize)> {
         "apos" => '\'',
         "lt" => '<',
         "gt" => '>',
+        // Named references that titles and descriptions carry most (separators, quotes).
+        "nbsp" => '\u{A0}',
+        "bull" => '•',
+        "middot" => '·',
+        "ndash" => '–',
+        "mdash" => '—',
+        "laquo" => '«',
+        "raquo" => '»',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "hellip" => '…',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
         _ => {
             let num = body.strip_prefix('#')?;
             let (digits, radix) = match num.strip_prefix(['x', 'X']) {
@@ -97,8 +113,11 @@ mod tests {
             "&#xg; 😭 😭 \u{FFFD} \u{FFFD}"
         );
         assert_eq!(
-            unescape("&amp;amp; Tom & Jerry &copy;"),
-            "&amp; Tom & Jerry &copy;"
+            unescape("&amp;amp; Tom & Jerry &euro;"),
+            "&amp; Tom & Jerry &euro;"
         );
+        assert_eq!(unescape("Plate &bull; Source &copy;"), "Plate • Source ©");
+        assert_eq!(unescape("到&quot;玉峰國小&quot;"), "到\"玉峰國小\"");
+        assert_eq!(unescape("&玉峰國小;"), "&玉峰國小;");
     }
 }

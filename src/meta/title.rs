@@ -11,19 +11,13 @@ fn norm(s: &str) -> String {
     crate::text::normalize_space(s).to_lowercase()
 }
 
-/// Split `title` into (headline, suffix-or-prefix site part) using the page headings.
-/// Returns the cleaned headline and the dropped site-ish part, if any.
-pub fn clean(title: &str, headings: &[String]) -> (String, Option<String>) {
-    let title = crate::text::normalize_space(title);
-    if title.is_empty() {
-        return (title, None);
-    }
-    let nt = norm(&title);
-    // 1. A heading that is one of the title's separated parts (or a run of them) is the
-    //    headline: `Mozilla - Wikipedia` with `<h1>Mozilla</h1>`. A heading that is only
-    //    a word inside the title (`Videos` in `Embedded videos test`) is not evidence.
-    //    The longest wins; on a tie the one nearer the start (sites put their own name
-    //    last, and their header's `<h1>` is often the site's name).
+/// The page heading that is one of `title`'s separated parts (or a run of them): the
+/// headline, as in `Mozilla - Wikipedia` with `<h1>Mozilla</h1>`. A heading that is only a
+/// word inside the title (`Videos` in `Embedded videos test`) is not evidence. The longest
+/// wins; on a tie the one nearer the start (sites put their own name last, and their
+/// header's `<h1>` is often the site's name).
+pub fn heading_part(title: &str, headings: &[String]) -> Option<String> {
+    let nt = norm(title);
     let mut best: Option<(&String, usize)> = None;
     for h in headings {
         let nh = norm(h);
@@ -41,9 +35,18 @@ pub fn clean(title: &str, headings: &[String]) -> (String, Option<String>) {
             best = Some((h, pos));
         }
     }
-    let best = best.map(|(h, _)| h);
-    if let Some(h) = best {
-        let h = crate::text::normalize_space(h);
+    best.map(|(h, _)| crate::text::normalize_space(h))
+}
+
+/// Split `title` into (headline, suffix-or-prefix site part) using the page headings.
+/// Returns the cleaned headline and the dropped site-ish part, if any.
+pub fn clean(title: &str, headings: &[String]) -> (String, Option<String>) {
+    let title = crate::text::normalize_space(title);
+    if title.is_empty() {
+        return (title, None);
+    }
+    // 1. A heading that is one of the title's separated parts is the headline.
+    if let Some(h) = heading_part(&title, headings) {
         let rest = site_part(&title, &h);
         return (h, rest);
     }
@@ -150,8 +153,9 @@ fn part_position(title: &str, part: &str) -> Option<usize> {
 }
 
 /// Characters that separate a title's parts (the separators of [`SEPARATORS`] and
-/// brackets around a site name: `Weekly Edition [LWN.net]`).
-const SEPARATOR_CHARS: &str = "|-–—_:»«·/[]()";
+/// brackets around a site name: `Weekly Edition [LWN.net]`, and the `@` of blog hosts:
+/// `Post title @ Blog name`).
+const SEPARATOR_CHARS: &str = "|-–—_:»«·•/[]()@";
 
 /// A publisher-set title (`og:title`, JSON-LD `headline` …) is already the headline: only
 /// a leading or trailing part that is a known name (the site's, the author's) is dropped,
@@ -200,6 +204,24 @@ pub fn strip_known_or(title: &str, names: &[&str], is_site: impl Fn(&str) -> boo
         }
         return t;
     }
+}
+
+/// `Headline | Site` with no other evidence: a publisher title whose last ` | ` part is a
+/// few words (a site or section name) after a headline of several loses that part. Only
+/// the pipe is trusted this way; ` - ` as often starts a subtitle (`How we designed ATF -
+/// an async task framework`).
+pub fn strip_pipe_suffix(title: &str) -> String {
+    use crate::meta::tunables::{MAX_SITE_WORDS, MIN_HEADLINE_WORDS};
+    let t = crate::text::normalize_space(title);
+    if let Some((head, tail)) = t.rsplit_once(" | ") {
+        let (head, tail) = (head.trim(), tail.trim());
+        if crate::text::word_count(tail) <= MAX_SITE_WORDS
+            && crate::text::word_count(head) >= MIN_HEADLINE_WORDS
+        {
+            return head.to_string();
+        }
+    }
+    t
 }
 
 /// The part of `title` left after removing `headline` and separators (the site name).
@@ -300,5 +322,15 @@ mod tests {
             "Whale strandings"
         );
         assert_eq!(strip_known("eHow", &["eHow"]), "eHow");
+        use super::strip_pipe_suffix;
+        assert_eq!(
+            strip_pipe_suffix("Custom College Admission Plans & Packages | Professional Tutoring"),
+            "Custom College Admission Plans & Packages"
+        );
+        assert_eq!(strip_pipe_suffix("Docs | Example"), "Docs | Example");
+        assert_eq!(
+            strip_pipe_suffix("Minecraft 1.8 - The Bountiful Update"),
+            "Minecraft 1.8 - The Bountiful Update"
+        );
     }
 }

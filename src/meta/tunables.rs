@@ -17,6 +17,11 @@ pub const EXCERPT_MIN_WEIGHT: u32 = 40;
 pub const EXCERPT_SENTENCE_MIN_WORDS: usize = 3;
 
 /// A title part confirmed as the site's name only by the host or a home link (not by
-/// `og:site_name`) is dropped when it has at most this many words: a site's name is a
-/// few words, a longer part is a headline or a subtitle.
+/// `og:site_name`), or a trailing ` | ` part without any confirmation, is dropped when it
+/// has at most this many words: a site's name is a few words, a longer part is a
+/// headline or a subtitle.
 pub const MAX_SITE_WORDS: usize = 4;
+
+/// A publisher title's last ` | ` part goes without other evidence only when what is left
+/// has at least this many words: `Docs | Example` is a label and a site, not a headline.
+pub const MIN_HEADLINE_WORDS: usize = 3;
