@@ -234,6 +234,40 @@ fn find_hm(s: &str) -> Option<(&str, &str, Option<&str>)> {
     })
 }
 
+/// A month's name or an abbreviation of it (`Dec`, `Sept`, `August`), not a word that
+/// merely starts like one (`Mayank`, `Marcus`).
+fn is_month_word(w: &str) -> bool {
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let l = w.to_ascii_lowercase();
+    l.len() >= 3 && FULL.iter().any(|m| m.starts_with(&l))
+}
+
+/// Is `s` a date and nothing else (`August 28, 2025`, `Dec. 19, 2025 at 3:46 PM`)? Such
+/// text in a byline slot is no one's name.
+pub fn is_only_a_date(s: &str) -> bool {
+    const GLUE: [&str; 6] = ["at", "am", "pm", "on", "updated", "published"];
+    normalize(s, None).is_some()
+        && s.split(|c: char| !c.is_alphanumeric()).all(|w| {
+            w.is_empty()
+                || w.chars().all(|c| c.is_ascii_digit())
+                || is_month_word(w)
+                || GLUE.iter().any(|g| w.eq_ignore_ascii_case(g))
+        })
+}
+
 /// Normalise a date string found on a page; `None` when no date is recognisable.
 pub fn normalize(s: &str, offset: Option<&str>) -> Option<String> {
     let s = s.trim();

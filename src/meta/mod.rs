@@ -165,9 +165,11 @@ fn looks_like_a_name(s: &str) -> bool {
         "author",
         "authors",
         "byline",
+        "by",
+        "written by",
         "advertisement",
     ];
-    if LABELS.contains(&lower.as_str()) {
+    if LABELS.contains(&lower.as_str()) || date::is_only_a_date(s) {
         return false;
     }
     let last = lower.split_whitespace().last().unwrap_or("");
@@ -233,10 +235,28 @@ pub fn clean_byline(s: &str) -> String {
         "记者 ",
     ] {
         if lower.starts_with(p) {
-            return t[p.len()..].trim().to_string();
+            return trim_debris(&t[p.len()..]);
         }
     }
-    t.trim().to_string()
+    // Inline elements glued without a space: `BySummer Swann`, `Written By:Jane Doe`.
+    for p in ["written by", "posted by", "by"] {
+        if let Some(rest) = t
+            .get(p.len()..)
+            .filter(|_| t[..p.len()].eq_ignore_ascii_case(p))
+        {
+            let glued = rest.starts_with(':') || rest.starts_with(|c: char| c.is_uppercase());
+            if glued {
+                return trim_debris(rest.trim_start_matches(':'));
+            }
+        }
+    }
+    trim_debris(&t)
+}
+
+/// A name without the separators a layout left around it (`Summer Swann-`).
+fn trim_debris(s: &str) -> String {
+    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ',' | ':' | ';'))
+        .to_string()
 }
 
 /// Byte position of `needle` (ASCII, lower-case) in `hay`, ignoring ASCII case.
@@ -656,10 +676,15 @@ mod tests {
             "CC7567",
             "",
             "Follow Author",
+            "By",
+            "August 28, 2025",
+            "Dec. 19, 2025",
         ] {
             assert!(!looks_like_a_name(bad), "{bad}");
         }
         for good in [
+            "Marcus 12.05.2024",
+            "Mayank Gupta",
             "Brenda Goodman, MA",
             "林小舟",
             "Alexandre Hervaud",
@@ -669,6 +694,17 @@ mod tests {
         ] {
             assert!(looks_like_a_name(good), "{good}");
         }
+    }
+
+    #[test]
+    fn glued_prefixes_and_debris() {
+        assert_eq!(super::clean_byline("BySummer Swann-"), "Summer Swann");
+        assert_eq!(
+            super::clean_byline("Written By:Cazzy Magennis"),
+            "Cazzy Magennis"
+        );
+        assert_eq!(super::clean_byline("Byron Katie"), "Byron Katie");
+        assert_eq!(super::clean_byline("by Jane Doe"), "Jane Doe");
     }
 
     #[test]
