@@ -40,17 +40,6 @@ fn is_rtl_lang(l: &str) -> bool {
     )
 }
 
-/// First paragraph with some substance, for the excerpt fallback.
-fn first_paragraph(blocks: &[Block]) -> Option<String> {
-    blocks.iter().find_map(|b| match b {
-        Block::Paragraph { content } => {
-            let t = crate::text::normalize_space(&post::inline_text(content));
-            (crate::text::TextStats::of(&t).weight() >= 40).then_some(t)
-        }
-        _ => None,
-    })
-}
-
 fn first_image(blocks: &[Block]) -> Option<String> {
     blocks.iter().find_map(|b| match b {
         Block::Figure { images, .. } => images.first().map(|i| i.src.clone()),
@@ -107,7 +96,9 @@ pub fn article(doc: &Doc, meta: Meta, sel: &Selection, opts: &Options) -> Result
     if a.lang.is_none() {
         a.lang = script.and_then(lang_of_script).map(str::to_string);
     }
-    let rtl = match meta.dir.as_deref() {
+    // The content's own direction (its nearest `dir`) before the document's.
+    let declared_dir = crate::meta::from_content::dir(doc, &sel.roots).or(meta.dir.as_deref());
+    let rtl = match declared_dir {
         Some("rtl") => true,
         Some(_) => false,
         None => {
@@ -117,7 +108,8 @@ pub fn article(doc: &Doc, meta: Meta, sel: &Selection, opts: &Options) -> Result
     };
     a.dir = Some(if rtl { Dir::Rtl } else { Dir::Ltr });
     if a.excerpt.is_none() {
-        a.excerpt = first_paragraph(&a.blocks).map(|t| truncate_words(&t, 2000));
+        a.excerpt = crate::meta::from_content::excerpt(&a.blocks, post::inline_text)
+            .map(|t| truncate_words(&t, 2000));
     }
     if a.image.is_none() {
         a.image = first_image(&a.blocks);

@@ -234,6 +234,40 @@ fn find_hm(s: &str) -> Option<(&str, &str, Option<&str>)> {
     })
 }
 
+/// A month's name or an abbreviation of it (`Dec`, `Sept`, `August`), not a word that
+/// merely starts like one (`Mayank`, `Marcus`).
+fn is_month_word(w: &str) -> bool {
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let l = w.to_ascii_lowercase();
+    l.len() >= 3 && FULL.iter().any(|m| m.starts_with(&l))
+}
+
+/// Is `s` a date and nothing else (`August 28, 2025`, `Dec. 19, 2025 at 3:46 PM`)? Such
+/// text in a byline slot is no one's name.
+pub fn is_only_a_date(s: &str) -> bool {
+    const GLUE: [&str; 6] = ["at", "am", "pm", "on", "updated", "published"];
+    normalize(s, None).is_some()
+        && s.split(|c: char| !c.is_alphanumeric()).all(|w| {
+            w.is_empty()
+                || w.chars().all(|c| c.is_ascii_digit())
+                || is_month_word(w)
+                || GLUE.iter().any(|g| w.eq_ignore_ascii_case(g))
+        })
+}
+
 /// Normalise a date string found on a page; `None` when no date is recognisable.
 pub fn normalize(s: &str, offset: Option<&str>) -> Option<String> {
     let s = s.trim();
@@ -326,6 +360,20 @@ mod tests {
             Some("2015-10-02T08:00:00+00:00")
         );
         assert_eq!(normalize("2024-06-17", None).as_deref(), Some("2024-06-17"));
+        // The page's zone is kept as written: never converted to UTC, `Z` never lost.
+        for iso in [
+            "2018-12-21T12:55:00Z",
+            "2017-02-23T17:18:13-08:00",
+            "2021-11-01T10:52:50+0100",
+            "2015-10-15T02:19:15.607Z",
+        ] {
+            assert_eq!(normalize(iso, None).as_deref(), Some(iso));
+        }
+        // A local time without a zone stays local (no zone is invented).
+        assert_eq!(
+            normalize("2019-04-28 06:01:07", None).as_deref(),
+            Some("2019-04-28T06:01:07")
+        );
     }
 
     #[test]

@@ -8,8 +8,14 @@ use serde_json::Value;
 #[derive(Debug, Default, Clone)]
 pub struct JsonLd {
     pub headline: Option<String>,
+    /// `name`: usually the headline again, sometimes the site's name (see
+    /// `meta::ld_title`, which picks between the two).
+    pub name: Option<String>,
     pub author: Option<String>,
+    /// `datePublished`, as written.
     pub published: Option<String>,
+    /// `dateCreated`: only a fallback, a draft's creation is not its publication.
+    pub created: Option<String>,
     pub modified: Option<String>,
     pub publisher: Option<String>,
     pub description: Option<String>,
@@ -92,10 +98,7 @@ fn image_of(v: &Value) -> Option<String> {
 pub fn parse(scripts: &[String]) -> Option<JsonLd> {
     let mut best: Option<(u8, JsonLd)> = None;
     for raw in scripts {
-        let raw = raw
-            .trim()
-            .trim_start_matches("<!--")
-            .trim_end_matches("-->");
+        let raw = unwrap_script(raw);
         let Ok(root) = serde_json::from_str::<Value>(raw) else {
             continue;
         };
@@ -132,14 +135,38 @@ pub fn parse(scripts: &[String]) -> Option<JsonLd> {
     best.map(|(_, ld)| ld)
 }
 
+/// The JSON inside a script's text: CMSs wrap it in `<!-- … -->` or `<![CDATA[ … ]]>`
+/// (an XHTML habit) that browsers leave in the script's text.
+fn unwrap_script(raw: &str) -> &str {
+    let mut s = raw.trim();
+    loop {
+        let t = s
+            .strip_prefix("<!--")
+            .or_else(|| s.strip_prefix("<![CDATA["))
+            .or_else(|| s.strip_prefix("//"))
+            .unwrap_or(s)
+            .trim_start();
+        let t = t
+            .strip_suffix("-->")
+            .or_else(|| t.strip_suffix("]]>"))
+            .unwrap_or(t)
+            .trim_end();
+        let t = t.strip_suffix("//").unwrap_or(t).trim_end();
+        if t.len() == s.len() {
+            return s;
+        }
+        s = t;
+    }
+}
+
 fn fields(v: &Value) -> JsonLd {
     let get = |k: &str| v.get(k);
     JsonLd {
-        headline: get("headline").or(get("name")).and_then(string_of),
+        headline: get("headline").and_then(string_of),
+        name: get("name").and_then(string_of),
         author: get("author").or(get("creator")).and_then(names_of),
-        published: get("datePublished")
-            .or(get("dateCreated"))
-            .and_then(string_of),
+        published: get("datePublished").and_then(string_of),
+        created: get("dateCreated").and_then(string_of),
         modified: get("dateModified").and_then(string_of),
         publisher: get("publisher").and_then(names_of),
         description: get("description").and_then(string_of),
@@ -166,6 +193,19 @@ mod tests {
         assert_eq!(ld.author.as_deref(), Some("A B, C"));
         assert_eq!(ld.publisher.as_deref(), Some("Pub"));
         assert_eq!(ld.image.as_deref(), Some("https://x/i.jpg"));
+    }
+
+    #[test]
+    fn reads_cdata_wrapped_array() {
+        let s = r#" <![CDATA[ [{"@context":"https://schema.org","@type":"NewsArticle",
+        "headline":"H","name":"Site","author":{"@type":"Organization","name":"Desk"},
+        "datePublished":"2018-12-21T12:55:00Z","dateCreated":"2018-12-20"}] ]]> "#;
+        let ld = parse(&[s.to_string()]).expect("article");
+        assert_eq!(ld.headline.as_deref(), Some("H"));
+        assert_eq!(ld.name.as_deref(), Some("Site"));
+        assert_eq!(ld.author.as_deref(), Some("Desk"));
+        assert_eq!(ld.published.as_deref(), Some("2018-12-21T12:55:00Z"));
+        assert_eq!(ld.created.as_deref(), Some("2018-12-20"));
     }
 
     #[test]

@@ -4,10 +4,13 @@
 //! is invented.
 
 pub mod date;
+pub mod from_content;
 pub mod info_line;
 pub mod jsonld;
 pub mod relative;
+pub mod tags;
 pub mod title;
+pub mod tunables;
 
 use crate::dom::{Doc, NodeId};
 
@@ -34,15 +37,7 @@ pub struct Meta {
 }
 
 fn first_meta(doc: &Doc, keys: &[&str]) -> Option<String> {
-    for k in keys {
-        if let Some(m) = doc.metas.iter().find(|m| m.key == *k) {
-            let v = crate::text::normalize_space(&m.content);
-            if !v.is_empty() {
-                return Some(v);
-            }
-        }
-    }
-    None
+    tags::first(doc, keys)
 }
 
 /// Headings in the body (h1, h2), for title checks.
@@ -170,9 +165,11 @@ fn looks_like_a_name(s: &str) -> bool {
         "author",
         "authors",
         "byline",
+        "by",
+        "written by",
         "advertisement",
     ];
-    if LABELS.contains(&lower.as_str()) {
+    if LABELS.contains(&lower.as_str()) || date::is_only_a_date(s) {
         return false;
     }
     let last = lower.split_whitespace().last().unwrap_or("");
@@ -199,6 +196,14 @@ pub fn clean_byline(s: &str) -> String {
     // A date or time after the name.
     if let Some(cut) = date_after_name(&t) {
         t.truncate(cut);
+    }
+    // The editor is not the author (`Written by A Edited by B`).
+    for label in [" edited by ", " editor: ", " reviewed by "] {
+        if let Some(i) = find_ascii_ci(&t, label) {
+            if i > 0 {
+                t.truncate(i);
+            }
+        }
     }
     let lower = t.to_lowercase();
     for p in [
@@ -230,10 +235,34 @@ pub fn clean_byline(s: &str) -> String {
         "记者 ",
     ] {
         if lower.starts_with(p) {
-            return t[p.len()..].trim().to_string();
+            return trim_debris(&t[p.len()..]);
         }
     }
-    t.trim().to_string()
+    // Inline elements glued without a space: `BySummer Swann`, `Written By:Jane Doe`.
+    for p in ["written by", "posted by", "by"] {
+        if let Some(rest) = t
+            .get(p.len()..)
+            .filter(|_| t[..p.len()].eq_ignore_ascii_case(p))
+        {
+            let glued = rest.starts_with(':') || rest.starts_with(|c: char| c.is_uppercase());
+            if glued {
+                return trim_debris(rest.trim_start_matches(':'));
+            }
+        }
+    }
+    trim_debris(&t)
+}
+
+/// A name without the separators a layout left around it (`Summer Swann-`).
+fn trim_debris(s: &str) -> String {
+    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ',' | ':' | ';'))
+        .to_string()
+}
+
+/// Byte position of `needle` (ASCII, lower-case) in `hay`, ignoring ASCII case.
+fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    (0..=h.len().checked_sub(n.len())?).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// Collect page-level metadata.
@@ -256,24 +285,76 @@ pub fn collect(doc: &Doc) -> Meta {
         .map(|d| d.trim().to_ascii_lowercase())
         .filter(|d| d == "rtl" || d == "ltr");
 
-    let meta_title = ld.headline.clone().or_else(|| {
+    let page_title = doc.title.as_deref().map(tags::clean);
+    // The publisher's name from JSON-LD is the plainest form (`og:site_name` often adds a
+    // slogan or a domain: `Aktuálně.cz - Víte, co se právě děje`, `Libération.fr`).
+    let site_meta = ld
+        .publisher
+        .as_deref()
+        .map(tags::clean)
+        .or_else(|| first_meta(doc, &["og:site_name", "application-name", "twitter:site"]))
+        .filter(|s| !s.is_empty() && !s.starts_with('@'));
+    let meta_title = ld_title(&ld, page_title.as_deref(), &heads).or_else(|| {
         first_meta(
             doc,
             &[
-                "og:title",
-                "twitter:title",
+                "dc:title",
                 "dc.title",
+                "dcterm:title",
+                "dcterms:title",
                 "dcterms.title",
+                "og:title",
+                "weibo:article:title",
+                "weibo:webpage:title",
                 "title",
+                "twitter:title",
                 "parsely-title",
             ],
         )
     });
+    // A publisher title that no heading and not `<title>` bears out, on a page whose
+    // `<title>` a heading does bear out, is a site-wide default (`og:title` = the
+    // site's slogan on every article): the page's own title is the better witness.
+    let meta_title = meta_title.filter(|t| {
+        let page_backed_instead = page_title.as_deref().is_some_and(|p| {
+            title::witnessed(p, &heads) && title::word_share(t, p) < tunables::SAME_TITLE_SHARE
+        });
+        title::witnessed(t, &heads) || !page_backed_instead
+    });
     let site_from_title;
-    (m.title, site_from_title) = match (&meta_title, &doc.title) {
+    (m.title, site_from_title) = match (&meta_title, &page_title) {
         (Some(t), _) => {
-            let (clean, site) = title::clean(t, &heads);
-            (Some(clean), site)
+            let (_, site) = page_title
+                .as_deref()
+                .map(|p| title::clean(p, &heads))
+                .unwrap_or_default();
+            let mut names: Vec<&str> = site_meta.iter().map(String::as_str).collect();
+            names.extend(ld.publisher.as_deref());
+            names.extend(ld.author.as_deref());
+            let author_meta = first_meta(doc, &["author", "dc:creator", "dc.creator"]);
+            names.extend(author_meta.as_deref());
+            // A heading that is a separated part of it is the headline (`Healthy
+            // Eating Plate • The Nutrition Source`); else only known names go.
+            // A heading that is the site's own name (a masthead `<h1>`) is no headline.
+            let squash = |s: &str| {
+                s.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect::<String>()
+            };
+            let headline_heads: Vec<String> = heads
+                .iter()
+                .filter(|h| {
+                    let sh = squash(h);
+                    !names.iter().any(|n| squash(n) == sh) && !site_name_confirmed(doc, h)
+                })
+                .cloned()
+                .collect();
+            let cleaned = title::heading_part(t, &headline_heads).unwrap_or_else(|| {
+                let known = title::strip_known_or(t, &names, |p| site_name_confirmed(doc, p));
+                title::strip_pipe_suffix(&known)
+            });
+            (Some(cleaned), site)
         }
         (None, Some(t)) => {
             let (clean, site) = title::clean(t, &heads);
@@ -283,9 +364,7 @@ pub fn collect(doc: &Doc) -> Meta {
     };
     m.title = m.title.filter(|t| !t.is_empty());
 
-    m.site_name = first_meta(doc, &["og:site_name", "application-name", "twitter:site"])
-        .or(ld.publisher.clone())
-        .filter(|s| !s.starts_with('@'))
+    m.site_name = site_meta
         .or(site_from_title
             .filter(|s| crate::text::word_count(s) <= 6 && site_name_confirmed(doc, s)));
 
@@ -293,15 +372,22 @@ pub fn collect(doc: &Doc) -> Meta {
     let byline = visible_byline(doc);
     m.author = ld
         .author
-        .clone()
+        .as_deref()
+        .map(tags::clean)
+        // A user handle (`CC7567`) in `creator` is an account, not a byline.
+        .filter(|a| looks_like_a_name(a))
         .or_else(|| {
             first_meta(
                 doc,
                 &[
+                    "dc:creator",
+                    "dc.creator",
+                    "dcterm:creator",
+                    "dcterms:creator",
+                    "dcterms.creator",
                     "author",
                     "article:author",
-                    "dc.creator",
-                    "dcterms.creator",
+                    "og:article:author",
                     "parsely-author",
                     "sailthru.author",
                     "byl",
@@ -320,7 +406,9 @@ pub fn collect(doc: &Doc) -> Meta {
         // Pages without a lang: a CJK info line is itself evidence of a Chinese CMS.
         info.as_ref().map(|_| "+08:00")
     });
-    let raw_pub = ld.published.clone().or_else(|| {
+    // The machine-readable publication date, as written: JSON-LD `datePublished`, the
+    // meta tags, then JSON-LD `dateCreated`.
+    let raw_pub = ld.published.clone().map(|d| tags::clean(&d)).or_else(|| {
         first_meta(
             doc,
             &[
@@ -339,6 +427,7 @@ pub fn collect(doc: &Doc) -> Meta {
                 "article.published",
             ],
         )
+        .or_else(|| ld.created.clone().map(|d| tags::clean(&d)))
     });
     m.published = raw_pub
         .and_then(|d| date::normalize(&d, None))
@@ -372,14 +461,20 @@ pub fn collect(doc: &Doc) -> Meta {
 
     m.excerpt = ld
         .description
-        .clone()
+        .as_deref()
+        .map(tags::clean)
         .or_else(|| {
             first_meta(
                 doc,
                 &[
+                    "dc:description",
                     "dc.description",
+                    "dcterm:description",
+                    "dcterms:description",
                     "dcterms.description",
                     "og:description",
+                    "weibo:article:description",
+                    "weibo:webpage:description",
                     "description",
                     "twitter:description",
                 ],
@@ -415,6 +510,20 @@ pub fn collect(doc: &Doc) -> Meta {
         .or_else(|| doc.page_url.as_ref().map(|u| u.to_string()));
     m.ld_body = ld.body;
     m
+}
+
+/// JSON-LD's title: `headline`, or `name` when the two differ and only `name` is borne out
+/// by the page (`<title>` or a heading): some sites put the article's title in `name`
+/// and a label in `headline` (`Wikimedia list article`), others their own name in `name`.
+fn ld_title(ld: &jsonld::JsonLd, page_title: Option<&str>, heads: &[String]) -> Option<String> {
+    let (h, n) = match (&ld.headline, &ld.name) {
+        (Some(h), Some(n)) if h != n => (h, n),
+        (h, n) => return h.clone().or(n.clone()).map(|t| tags::clean(&t)),
+    };
+    let backed =
+        |t: &str| title::witnessed(t, heads) || page_title.is_some_and(|p| title::related(t, p));
+    let t = if !backed(h) && backed(n) { n } else { h };
+    Some(tags::clean(t))
 }
 
 /// A site name taken from the `<title>` suffix is kept only when the page confirms it:
@@ -567,10 +676,15 @@ mod tests {
             "CC7567",
             "",
             "Follow Author",
+            "By",
+            "August 28, 2025",
+            "Dec. 19, 2025",
         ] {
             assert!(!looks_like_a_name(bad), "{bad}");
         }
         for good in [
+            "Marcus 12.05.2024",
+            "Mayank Gupta",
             "Brenda Goodman, MA",
             "林小舟",
             "Alexandre Hervaud",
@@ -583,8 +697,129 @@ mod tests {
     }
 
     #[test]
+    fn glued_prefixes_and_debris() {
+        assert_eq!(super::clean_byline("BySummer Swann-"), "Summer Swann");
+        assert_eq!(
+            super::clean_byline("Written By:Cazzy Magennis"),
+            "Cazzy Magennis"
+        );
+        assert_eq!(super::clean_byline("Byron Katie"), "Byron Katie");
+        assert_eq!(super::clean_byline("by Jane Doe"), "Jane Doe");
+    }
+
+    #[test]
+    fn editor_is_not_the_author() {
+        assert_eq!(
+            super::clean_byline("Written by Rob Ewaschuk Edited by Betsy Beyer"),
+            "Rob Ewaschuk"
+        );
+    }
+
+    #[test]
     fn drops_dangling_entity() {
         assert_eq!(clean_excerpt("聚焦“高大上&rdqu"), "聚焦“高大上…");
         assert_eq!(clean_excerpt("Tom & Jerry"), "Tom & Jerry");
+    }
+}
+
+#[cfg(test)]
+mod collect_tests {
+    use crate::{extract, Options};
+
+    const BODY: &str = "<p>Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do \
+        eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis \
+        nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.</p>";
+
+    fn read(head: &str, h1: &str) -> crate::model::Article {
+        let html = format!(
+            "<html><head>{head}</head><body><article><h1>{h1}</h1>{BODY}{BODY}{BODY}\
+             </article></body></html>"
+        );
+        extract(&html, &Options::default()).expect("article")
+    }
+
+    #[test]
+    fn json_ld_publication_date_beats_meta_and_creation() {
+        let a = read(
+            r#"<meta property="article:published_time" content="2018-12-21 12:55:00">
+            <script type="application/ld+json"><![CDATA[{"@context":"https://schema.org",
+            "@type":"NewsArticle","headline":"H","datePublished":"2018-12-21T12:55:00Z",
+            "dateCreated":"2018-12-20T01:00:00Z"}]]></script>"#,
+            "H",
+        );
+        assert_eq!(a.published.as_deref(), Some("2018-12-21T12:55:00Z"));
+        let a = read(
+            r#"<meta property="article:published_time" content="2017-02-23T17:18:13-08:00">
+            <script type="application/ld+json">{"@context":"https://schema.org",
+            "@type":"NewsArticle","headline":"H","dateCreated":"2017-02-24T01:18:13Z",
+            "creator":"CC7567"}</script>"#,
+            "H",
+        );
+        assert_eq!(a.published.as_deref(), Some("2017-02-23T17:18:13-08:00"));
+        assert_eq!(a.author, None);
+    }
+
+    #[test]
+    fn rdfa_keys_rank_and_double_escaping() {
+        let a = read(
+            r#"<title>Title Element</title>
+            <meta property="x:title dc:title" content="Preferred title">
+            <meta property="og:title twitter:title" content="A title">
+            <meta property="dc:creator twitter:site_name" content="Creator Name">
+            <meta name="author" content="Someone Else">
+            <meta property="dc:description og:description" content="That&amp;#039;s &amp;quot;it&amp;quot;">"#,
+            "Test document title",
+        );
+        assert_eq!(a.title.as_deref(), Some("Preferred title"));
+        assert_eq!(a.author.as_deref(), Some("Creator Name"));
+        assert_eq!(a.excerpt.as_deref(), Some("That's \"it\""));
+    }
+
+    #[test]
+    fn publisher_title_keeps_its_subtitle_loses_the_site() {
+        let a = read(
+            r#"<meta property="og:title" content="How we designed ATF - an async task framework">
+            <meta property="og:site_name" content="Dropbox">"#,
+            "How we designed ATF: an async task framework",
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("How we designed ATF - an async task framework")
+        );
+        let a = read(
+            r#"<meta property="og:title" content="How to Build a Terrarium | eHow">
+            <meta property="og:site_name" content="eHow">"#,
+            "How to Build a Terrarium",
+        );
+        assert_eq!(a.title.as_deref(), Some("How to Build a Terrarium"));
+    }
+
+    #[test]
+    fn site_wide_og_title_yields_to_the_page_title() {
+        let a = read(
+            r#"<title>Space ship breaks up over Siberia</title>
+            <meta property="og:title" content="Example News - Latest News &amp; Headlines">"#,
+            "Space ship breaks up over Siberia",
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Space ship breaks up over Siberia")
+        );
+    }
+
+    #[test]
+    fn json_ld_name_or_headline_by_page_evidence() {
+        let a = read(
+            r#"<title>List of films featuring time loops - Wikipedia</title>
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"Article",
+            "name":"List of films featuring time loops","headline":"Wikimedia list article",
+            "publisher":{"@type":"Organization","name":"Wikimedia Foundation, Inc."}}</script>"#,
+            "List of films featuring time loops",
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("List of films featuring time loops")
+        );
+        assert_eq!(a.site_name.as_deref(), Some("Wikimedia Foundation, Inc."));
     }
 }
