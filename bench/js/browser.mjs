@@ -61,7 +61,7 @@ const files = {
   '/readmark/readmark.js': ['text/javascript', readFileSync(path.join(wasmDir, 'readmark.js'))],
   '/readmark/readmark_bg.wasm': ['application/wasm', readFileSync(path.join(wasmDir, 'readmark_bg.wasm'))],
 };
-// wasm-bindgen's `inline_js` snippets (src/web/element_info.rs), imported by readmark.js.
+// wasm-bindgen's `inline_js` snippets (src/web/dom_walk.rs), imported by readmark.js.
 const snippets = path.join(wasmDir, 'snippets');
 for (const f of existsSync(snippets) ? readdirSync(snippets, { recursive: true }) : []) {
   const p = path.join(wasmDir, 'snippets', f);

@@ -22,11 +22,10 @@
 //! background calls it after the reader tab is open. `readPage({exports: true})` adds
 //! them to the read itself (the popup, whose buttons need them at once).
 
-pub mod element_info;
+pub mod dom_walk;
 pub mod hosted;
 pub mod html_out;
 pub mod snapshot;
-pub mod visibility;
 
 use crate::render::{self, MarkdownOptions};
 use crate::{Article, Error, Options};
@@ -90,6 +89,10 @@ impl From<SnapshotError> for ReadError {
                 limit: limits.max_input_bytes,
             }
             .into(),
+            SnapshotError::Malformed => ReadError {
+                code: "internal",
+                message: "the page snapshot could not be decoded".into(),
+            },
         }
     }
 }
