@@ -48,25 +48,34 @@ fn kind(name: &[u8]) -> Kind {
 /// First `x` at or after `from`, eight bytes at a time (most of a page is text between
 /// tags; a byte-by-byte `position` was the top of the native profile).
 fn find_byte(b: &[u8], from: usize, x: u8) -> Option<usize> {
+    find_any(b, from, [x, x, x])
+}
+
+/// First of the bytes `xs` at or after `from`, eight bytes at a time.
+fn find_any(b: &[u8], from: usize, xs: [u8; 3]) -> Option<usize> {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     let rest = b.get(from..)?;
-    let pat = LO * u64::from(x);
+    let pats = xs.map(|x| LO * u64::from(x));
     let mut chunks = rest.chunks_exact(8);
     let mut at = from;
     for chunk in &mut chunks {
         let mut w = [0u8; 8];
         w.copy_from_slice(chunk);
-        let v = u64::from_le_bytes(w) ^ pat;
-        // Non-zero iff a byte of `v` is zero; its lowest set bit marks the first one.
-        let z = v.wrapping_sub(LO) & !v & HI;
+        let w = u64::from_le_bytes(w);
+        // Per pattern: non-zero iff a byte of `v` is zero, and its lowest set bit marks
+        // the first one (a false positive only ever sits above a true zero byte).
+        let z = pats.iter().fold(0, |z, &p| {
+            let v = w ^ p;
+            z | (v.wrapping_sub(LO) & !v & HI)
+        });
         if z != 0 {
             return Some(at + (z.trailing_zeros() / 8) as usize);
         }
         at += 8;
     }
     let tail = chunks.remainder();
-    tail.iter().position(|&c| c == x).map(|p| p + at)
+    tail.iter().position(|c| xs.contains(c)).map(|p| p + at)
 }
 
 /// First ASCII-case-insensitive occurrence of `needle` at or after `from`: candidates by
@@ -90,24 +99,21 @@ fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 }
 
 /// End of a tag starting at `start` (index of `<`): the index of its `>`, skipping
-/// quoted attribute values.
+/// quoted attribute values (the last index when there is none).
 fn tag_end(b: &[u8], start: usize) -> usize {
-    let mut quote = 0u8;
+    let last = b.len().saturating_sub(1);
     let mut i = start + 1;
-    while i < b.len() {
-        let c = b[i];
-        if quote != 0 {
-            if c == quote {
-                quote = 0;
-            }
-        } else if c == b'"' || c == b'\'' {
-            quote = c;
-        } else if c == b'>' {
-            return i;
+    while let Some(p) = find_any(b, i, [b'>', b'"', b'\'']) {
+        let Some(&c) = b.get(p) else { break };
+        if c == b'>' {
+            return p;
         }
-        i += 1;
+        match find_byte(b, p + 1, c) {
+            Some(q) => i = q + 1,
+            None => return last,
+        }
     }
-    b.len() - 1
+    last
 }
 
 /// The tag name at `i` (ASCII letters, digits, `-`, `:`; compared ignoring case).
@@ -265,6 +271,32 @@ mod tests {
                 Kind::Other
             };
             assert_eq!(kind(b), want, "{n}");
+        }
+    }
+
+    #[test]
+    fn tag_end_as_a_quote_aware_loop() {
+        let old = |b: &[u8], start: usize| {
+            let mut quote = 0u8;
+            let mut i = start + 1;
+            while i < b.len() {
+                let c = b[i];
+                if quote != 0 {
+                    if c == quote {
+                        quote = 0;
+                    }
+                } else if c == b'"' || c == b'\'' {
+                    quote = c;
+                } else if c == b'>' {
+                    return i;
+                }
+                i += 1;
+            }
+            b.len() - 1
+        };
+        let hay = br#"<a href="x>y" title='it"s'>t<b c="d>e<i j='k>l'>m<n o="unclosed>"#;
+        for start in 0..hay.len() {
+            assert_eq!(super::tag_end(hay, start), old(hay, start), "{start}");
         }
     }
 
