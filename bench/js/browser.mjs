@@ -125,8 +125,9 @@ const median = (v) => {
 async function inPage({ rounds, phase }) {
   if (phase === 'init') {
     const t0 = performance.now();
-    const m = await import('/readmark/readmark.js');
-    await m.default({ module_or_path: '/readmark/readmark_bg.wasm' });
+    // Absolute: a page's <base href> must not redirect the import.
+    const m = await import(new URL('/readmark/readmark.js', location.href).href);
+    await m.default({ module_or_path: new URL('/readmark/readmark_bg.wasm', location.href).href });
     window.__rm = m;
     return { initMs: performance.now() - t0 };
   }

@@ -64,8 +64,9 @@ for (const [i, p] of pages.entries()) {
     const r = await tab.evaluate(async ({ rounds }) => {
       const mods = {};
       for (const k of ['a', 'b']) {
-        const m = await import(`/${k}/readmark.js`);
-        await m.default({ module_or_path: `/${k}/readmark_bg.wasm` });
+        // Absolute: a page's <base href> must not redirect the import.
+        const m = await import(new URL(`/${k}/readmark.js`, location.href).href);
+        await m.default({ module_or_path: new URL(`/${k}/readmark_bg.wasm`, location.href).href });
         mods[k] = m;
       }
       const out = { a: { t: [], s: [], e: [] }, b: { t: [], s: [], e: [] } };

@@ -192,7 +192,7 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
 "#)]
 extern "C" {
     #[allow(clippy::too_many_arguments)]
-    #[wasm_bindgen(js_name = readmarkWalk)]
+    #[wasm_bindgen(js_name = readmarkWalk, catch)]
     fn walk_js(
         root: &Element,
         check: bool,
@@ -202,7 +202,7 @@ extern "C" {
         void_tags: &str,
         raw_tags: &str,
         unrendered_tags: &str,
-    ) -> js_sys::Array;
+    ) -> Result<js_sys::Array, JsValue>;
 }
 
 /// What the walk handed over (see the module docs for the encoding).
@@ -213,14 +213,16 @@ pub struct Encoded {
 }
 
 /// Walk the composed tree under `root` in one crossing. `check`: ask CSS visibility;
-/// `range`: only the nodes it touches (outside `<head>`).
+/// `range`: only the nodes it touches (outside `<head>`). A JavaScript exception (a page
+/// that replaced DOM or built-in methods, where the bookmarklet runs in the page's own
+/// world) is [`Malformed`], never a trap.
 pub fn walk(
     root: &Element,
     check: bool,
     range: Option<&Range>,
     max_elements: usize,
     max_units: usize,
-) -> Encoded {
+) -> Result<Encoded, Malformed> {
     use super::html_out::{RAW_TEXT, UNRENDERED, VOID};
     let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let out = walk_js(
@@ -232,14 +234,20 @@ pub fn walk(
         &VOID.join(" "),
         &RAW_TEXT.join(" "),
         &UNRENDERED.join(" "),
-    );
-    Encoded {
-        strings: out.get(0).as_string().unwrap_or_default(),
-        ops: js_sys::Uint32Array::new(&out.get(1)).to_vec(),
+    )
+    .map_err(|_| Malformed)?;
+    let strings = out.get(0).as_string().ok_or(Malformed)?;
+    let ops = out.get(1);
+    if !ops.is_instance_of::<js_sys::Uint32Array>() {
+        return Err(Malformed);
     }
+    Ok(Encoded {
+        strings,
+        ops: js_sys::Uint32Array::from(ops).to_vec(),
+    })
 }
 
-/// The encoding did not parse (a bug, never page content: reported, never a trap).
+/// The walk threw, or its encoding did not parse: reported, never a trap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Malformed;
 

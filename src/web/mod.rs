@@ -91,7 +91,9 @@ impl From<SnapshotError> for ReadError {
             .into(),
             SnapshotError::Malformed => ReadError {
                 code: "internal",
-                message: "the page snapshot could not be decoded".into(),
+                message: "the page could not be read (it replaced DOM methods, or the snapshot \
+                          did not decode)"
+                    .into(),
             },
         }
     }

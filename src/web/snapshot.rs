@@ -76,7 +76,7 @@ pub enum SnapshotError {
     TooManyElements(usize),
     /// More HTML than `Limits::max_input_bytes`.
     TooLarge(usize),
-    /// The walk's encoding did not decode (a bug, not page content).
+    /// The walk threw (a page that replaced DOM built-ins) or its encoding did not decode.
     Malformed,
 }
 
@@ -156,7 +156,8 @@ fn walk(
     // Every written string costs at least one byte per UTF-16 unit, so past twice the byte
     // limit the HTML is too large unless most of the strings were dropped attributes.
     let max_units = limits.max_input_bytes.saturating_mul(2);
-    let enc = dom_walk::walk(root, check, range, limits.max_elements, max_units);
+    let enc = dom_walk::walk(root, check, range, limits.max_elements, max_units)
+        .map_err(|_| SnapshotError::Malformed)?;
     write(&enc, limits, html).map_err(|e| match e {
         Stop::Limit(e) => e,
         Stop::Malformed(_) => SnapshotError::Malformed,
