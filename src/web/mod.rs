@@ -161,7 +161,7 @@ fn reader_now() -> crate::meta::relative::Now {
 }
 
 fn now_ms() -> f64 {
-    js_sys::Date::now()
+    dom_walk::clock_ms()
 }
 
 /// Snapshot `document` and extract the article: the whole result as a JSON string.
