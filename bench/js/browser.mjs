@@ -61,7 +61,7 @@ const files = {
   '/readmark/readmark.js': ['text/javascript', readFileSync(path.join(wasmDir, 'readmark.js'))],
   '/readmark/readmark_bg.wasm': ['application/wasm', readFileSync(path.join(wasmDir, 'readmark_bg.wasm'))],
 };
-// wasm-bindgen's `inline_js` snippets (src/web/element_info.rs), imported by readmark.js.
+// wasm-bindgen's `inline_js` snippets (src/web/dom_walk.rs), imported by readmark.js.
 const snippets = path.join(wasmDir, 'snippets');
 for (const f of existsSync(snippets) ? readdirSync(snippets, { recursive: true }) : []) {
   const p = path.join(wasmDir, 'snippets', f);
@@ -125,8 +125,9 @@ const median = (v) => {
 async function inPage({ rounds, phase }) {
   if (phase === 'init') {
     const t0 = performance.now();
-    const m = await import('/readmark/readmark.js');
-    await m.default({ module_or_path: '/readmark/readmark_bg.wasm' });
+    // Absolute: a page's <base href> must not redirect the import.
+    const m = await import(new URL('/readmark/readmark.js', location.href).href);
+    await m.default({ module_or_path: new URL('/readmark/readmark_bg.wasm', location.href).href });
     window.__rm = m;
     return { initMs: performance.now() - t0 };
   }

@@ -147,6 +147,7 @@ pub(super) fn parse(
     let mut skipping_tag: Option<String> = None;
     let mut skip_text = String::new();
     let mut body: Option<NodeId> = None;
+    let mut hint_cache = HintCache::default();
     for edge in parsed.tree.root().traverse() {
         match edge {
             Edge::Open(n) => match n.value() {
@@ -190,13 +191,14 @@ pub(super) fn parse(
                         .filter(|(k, _)| keep_attr(k))
                         .map(|(k, v)| (Box::from(k), Box::from(v)))
                         .collect();
-                    let id = doc.push(
+                    let id = doc.push_cached(
                         Some(cur),
                         NodeKind::Element {
                             tag: tag.clone().into_boxed_str(),
                             attrs: attrs.into_boxed_slice(),
                         },
                         depth,
+                        &mut hint_cache,
                     );
                     if tag == "body" && body.is_none() {
                         body = Some(id);
@@ -256,8 +258,50 @@ pub(super) fn parse(
     Ok(doc)
 }
 
+/// Class/id hints of the `class` values seen so far in one parse (elements without an
+/// `id`): pages repeat the same few class lists on thousands of elements, and computing
+/// the hints (lower-casing, splitting, matching words) was ~6 % of all native instructions.
+/// A pure cache: the hints depend on the attribute values only. At most
+/// [`HintCache::MAX_ENTRIES`] entries (then computed each time).
+#[derive(Debug, Default)]
+struct HintCache {
+    by_class: std::collections::HashMap<Box<str>, ClassHints>,
+}
+
+impl HintCache {
+    const MAX_ENTRIES: usize = 4096;
+
+    fn hints(&mut self, class: Option<&str>, id: Option<&str>) -> ClassHints {
+        let compute = || crate::extract::hints::class_hints(&super::class_id_of(class, id));
+        match (class, id) {
+            (None, None) => ClassHints::default(),
+            (Some(c), None) => {
+                if let Some(&h) = self.by_class.get(c) {
+                    return h;
+                }
+                let h = compute();
+                if self.by_class.len() < Self::MAX_ENTRIES {
+                    self.by_class.insert(Box::from(c), h);
+                }
+                h
+            }
+            _ => compute(),
+        }
+    }
+}
+
 impl Doc {
     fn push(&mut self, parent: Option<NodeId>, kind: NodeKind, depth: u32) -> NodeId {
+        self.push_cached(parent, kind, depth, &mut HintCache::default())
+    }
+
+    fn push_cached(
+        &mut self,
+        parent: Option<NodeId>,
+        kind: NodeKind,
+        depth: u32,
+        cache: &mut HintCache,
+    ) -> NodeId {
         let id = self.nodes.len() as NodeId;
         let hints = match &kind {
             NodeKind::Element { attrs, .. } => {
@@ -267,12 +311,7 @@ impl Doc {
                         .find(|(k, _)| k.as_ref() == name)
                         .map(|(_, v)| v.as_ref())
                 };
-                let (class, id) = (attr("class"), attr("id"));
-                if class.is_some() || id.is_some() {
-                    crate::extract::hints::class_hints(&super::class_id_of(class, id))
-                } else {
-                    ClassHints::default()
-                }
+                cache.hints(attr("class"), attr("id"))
             }
             NodeKind::Text(_) => ClassHints::default(),
         };

@@ -7,61 +7,34 @@
 //! are replaced or dropped, and `<plaintext>` (which has no end tag) is written as `<pre>`.
 
 /// Elements without an end tag.
+pub const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen", "frame", "basefont", "bgsound",
+];
+
 pub fn is_void(tag: &str) -> bool {
-    matches!(
-        tag,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-            | "param"
-            | "keygen"
-            | "frame"
-            | "basefont"
-            | "bgsound"
-    )
+    VOID.contains(&tag)
 }
 
 /// Elements whose text children are written unescaped (the HTML parser reads them as raw
 /// text; `noscript` too, because both the page and html5ever parse with scripting on).
+pub const RAW_TEXT: &[&str] = &[
+    "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
 pub fn is_raw_text(tag: &str) -> bool {
-    matches!(
-        tag,
-        "script" | "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript"
-    )
+    RAW_TEXT.contains(&tag)
 }
 
 /// Elements the browser never renders: they are not checked for visibility (they would
 /// all count as hidden) and are left for the core to handle.
+pub const UNRENDERED: &[&str] = &[
+    "head", "title", "meta", "link", "base", "script", "style", "noscript", "template", "source",
+    "track", "param", "area", "map", "wbr", "br",
+];
+
 pub fn is_unrendered(tag: &str) -> bool {
-    matches!(
-        tag,
-        "head"
-            | "title"
-            | "meta"
-            | "link"
-            | "base"
-            | "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "source"
-            | "track"
-            | "param"
-            | "area"
-            | "map"
-            | "wbr"
-            | "br"
-    )
+    UNRENDERED.contains(&tag)
 }
 
 fn is_name_char(c: char) -> bool {

@@ -22,11 +22,10 @@
 //! background calls it after the reader tab is open. `readPage({exports: true})` adds
 //! them to the read itself (the popup, whose buttons need them at once).
 
-pub mod element_info;
+pub mod dom_walk;
 pub mod hosted;
 pub mod html_out;
 pub mod snapshot;
-pub mod visibility;
 
 use crate::render::{self, MarkdownOptions};
 use crate::{Article, Error, Options};
@@ -90,6 +89,12 @@ impl From<SnapshotError> for ReadError {
                 limit: limits.max_input_bytes,
             }
             .into(),
+            SnapshotError::Malformed => ReadError {
+                code: "internal",
+                message: "the page could not be read (it replaced DOM methods, or the snapshot \
+                          did not decode)"
+                    .into(),
+            },
         }
     }
 }
@@ -156,7 +161,7 @@ fn reader_now() -> crate::meta::relative::Now {
 }
 
 fn now_ms() -> f64 {
-    js_sys::Date::now()
+    dom_walk::clock_ms()
 }
 
 /// Snapshot `document` and extract the article: the whole result as a JSON string.

@@ -1,12 +1,14 @@
 //! The live-DOM snapshot: the page as the user sees it, written once as HTML for the core.
 //!
 //! Read-only: nothing on the page is changed (no attributes set, no nodes moved). One
-//! iterative walk (an explicit stack of child cursors: a script-built DOM 20,000 levels
-//! deep must not exhaust the 1 MiB wasm32 stack) over the *composed* tree:
+//! iterative walk over the *composed* tree, done in JavaScript in one call
+//! ([`super::dom_walk`]: one crossing instead of several per node), then decoded here with
+//! an explicit stack (a script-built DOM 20,000 levels deep must not exhaust the 1 MiB
+//! wasm32 stack):
 //!
 //! - open shadow roots are inlined in place of the host's children, and each `<slot>`
 //!   is replaced by the nodes assigned to it (or its fallback content);
-//! - an element hidden by CSS (see [`super::visibility`]) is written with
+//! - an element hidden by CSS (see [`super::dom_walk`]) is written with
 //!   `data-readmark-hidden` and its subtree is not checked further; the core drops it, but
 //!   its metadata (JSON-LD, `<meta itemprop>`) is still seen;
 //! - `<img>` gets its `currentSrc` as `src` (what a lazy loader or `srcset` chose);
@@ -17,12 +19,10 @@
 //! What only the live page knows travels next to the HTML: URL, base URL, language,
 //! content type and the selected text.
 
-use super::element_info::{ElementInfo, NodeInfo, Visibility};
+use super::dom_walk;
 use super::html_out as out;
-use super::visibility::Checker;
 use crate::Limits;
-use wasm_bindgen::JsCast;
-use web_sys::{CharacterData, Document, Element, HtmlImageElement, HtmlSlotElement, Node, Range};
+use web_sys::{Document, Element, Range};
 
 /// What to snapshot.
 #[derive(Debug, Clone, Default)]
@@ -76,49 +76,8 @@ pub enum SnapshotError {
     TooManyElements(usize),
     /// More HTML than `Limits::max_input_bytes`.
     TooLarge(usize),
-}
-
-/// Where the next child of an open element comes from.
-enum Cursor {
-    /// The next sibling to visit (light DOM or shadow root children).
-    Sibling(Option<Node>),
-    /// Nodes assigned to a `<slot>`.
-    Assigned(js_sys::Array, u32),
-}
-
-struct Frame {
-    cursor: Cursor,
-    /// End tag to write when the frame is done (`None` for void/unnamed frames).
-    close: Option<String>,
-    /// Tag of the element when its text is raw (`script`, `noscript` …), with its `type`.
-    raw: Option<(String, Option<String>)>,
-    /// Inside a hidden subtree or `<head>`: no visibility checks.
-    unchecked: bool,
-    /// Inside `<head>`: kept whole in selection mode.
-    in_head: bool,
-    /// Inside a CSS-hidden subtree.
-    hidden: bool,
-}
-
-impl Frame {
-    fn next(&mut self) -> Option<Node> {
-        match &mut self.cursor {
-            Cursor::Sibling(cur) => {
-                let node = cur.take()?;
-                *cur = node.next_sibling();
-                Some(node)
-            }
-            Cursor::Assigned(list, i) => {
-                if *i >= list.length() {
-                    return None;
-                }
-                let v = list.get(*i);
-                *i += 1;
-                // `unchecked`: nodes of another realm (a frame's document) fail `instanceof`.
-                (!v.is_null() && !v.is_undefined()).then(|| v.unchecked_into::<Node>())
-            }
-        }
-    }
+    /// The walk threw (a page that replaced DOM built-ins) or its encoding did not decode.
+    Malformed,
 }
 
 /// Snapshot a whole document.
@@ -152,10 +111,9 @@ pub fn snapshot_document(
         ..Snapshot::default()
     };
     let mut html = String::from("<!DOCTYPE html>");
-    let checker = Checker::new(doc.default_view(), &root);
     snap.stats = walk(
         &root,
-        (!opts.ignore_css_hidden).then_some(&checker),
+        !opts.ignore_css_hidden,
         range.as_ref().map(|(r, _)| r),
         &opts.limits,
         &mut html,
@@ -169,222 +127,194 @@ pub fn snapshot_element(
     root: &Element,
     limits: &Limits,
 ) -> Result<(String, SnapshotStats), SnapshotError> {
-    let window = root.owner_document().and_then(|d| d.default_view());
-    let checker = Checker::new(window, root);
     let mut html = String::new();
-    let stats = walk(root, Some(&checker), None, limits, &mut html)?;
+    let stats = walk(root, true, None, limits, &mut html)?;
     Ok((html, stats))
 }
 
-/// `checker`: `None` to skip visibility checks.
+/// One open element of the decoded walk.
+struct Frame {
+    /// End tag to write when the element is done (`None` for an unwrapped `<slot>`).
+    close: Option<String>,
+    /// Tag of the element when its text is raw (`script`, `noscript` …), with its `type`.
+    raw: Option<(String, Option<String>)>,
+    /// Inside `<head>`: kept whole in selection mode, no text counted.
+    in_head: bool,
+    /// Inside a CSS-hidden subtree.
+    hidden: bool,
+}
+
+/// Walk the composed tree under `root` (in JavaScript, one crossing: see
+/// [`super::dom_walk`]) and write it as HTML. `check`: ask CSS visibility.
 fn walk(
     root: &Element,
-    checker: Option<&Checker>,
+    check: bool,
     range: Option<&Range>,
     limits: &Limits,
     html: &mut String,
 ) -> Result<SnapshotStats, SnapshotError> {
+    // Every written string costs at least one byte per UTF-16 unit, so past twice the byte
+    // limit the HTML is too large unless most of the strings were dropped attributes.
+    let max_units = limits.max_input_bytes.saturating_mul(2);
+    let enc = dom_walk::walk(root, check, range, limits.max_elements, max_units)
+        .map_err(|_| SnapshotError::Malformed)?;
+    write(&enc, limits, html).map_err(|e| match e {
+        Stop::Limit(e) => e,
+        Stop::Malformed(_) => SnapshotError::Malformed,
+    })
+}
+
+enum Stop {
+    Limit(SnapshotError),
+    Malformed(dom_walk::Malformed),
+}
+
+impl From<dom_walk::Malformed> for Stop {
+    fn from(m: dom_walk::Malformed) -> Self {
+        Stop::Malformed(m)
+    }
+}
+
+/// Write the HTML of an encoded walk, with the limits checked where a node-by-node walk
+/// checks them (before each element).
+fn write(
+    enc: &dom_walk::Encoded,
+    limits: &Limits,
+    html: &mut String,
+) -> Result<SnapshotStats, Stop> {
     let mut stats = SnapshotStats::default();
-    let mut stack: Vec<Frame> = vec![Frame {
-        cursor: Cursor::Sibling(Some(root.clone().into())),
-        close: None,
-        raw: None,
-        unchecked: checker.is_none(),
-        in_head: false,
-        hidden: false,
-    }];
-    while let Some(top) = stack.last_mut() {
-        let Some(node) = top.next() else {
-            if let Some(tag) = stack.pop().and_then(|f| f.close) {
-                html.push_str("</");
-                html.push_str(&tag);
-                html.push('>');
-            }
-            continue;
-        };
-        let (unchecked, in_head, in_hidden) = (top.unchecked, top.in_head, top.hidden);
-        // One crossing for the node's type and, for an element, name, namespace,
-        // visibility, shadow root and attributes; for a text, its data.
-        let ask = !unchecked && !in_head && checker.is_some();
-        let node_info = NodeInfo::read(
-            &node,
-            ask,
-            checker.map_or(&wasm_bindgen::JsValue::UNDEFINED, |c| c.options()),
-        );
-        match node_info {
-            NodeInfo::Element(info) => {
-                // The helper said Element; `dyn_into` would fail for a frame's nodes,
-                // which belong to another realm.
-                let el: Element = node.unchecked_into();
-                let tag = out::tag_name(info.local_name());
+    let mut r = dom_walk::Reader::new(enc);
+    let mut stack: Vec<Frame> = Vec::new();
+    while let Some(op) = r.next_op() {
+        let (in_head, in_hidden) = stack
+            .last()
+            .map_or((false, false), |f| (f.in_head, f.hidden));
+        match op {
+            dom_walk::OP_ELEMENT => {
+                let flags = r.num()?;
+                let n_attrs = r.num()? as usize;
+                let tag = out::tag_name(r.string()?);
                 let in_head = in_head || tag == "head";
-                if let Some(r) = range {
-                    if !in_head
-                        && tag != "html"
-                        && tag != "body"
-                        && !r.intersects_node(&el).unwrap_or(false)
-                    {
-                        continue;
-                    }
-                }
                 stats.elements += 1;
                 if stats.elements > limits.max_elements {
-                    return Err(SnapshotError::TooManyElements(stats.elements));
+                    return Err(Stop::Limit(SnapshotError::TooManyElements(stats.elements)));
                 }
                 if html.len() > limits.max_input_bytes {
-                    return Err(SnapshotError::TooLarge(html.len()));
+                    return Err(Stop::Limit(SnapshotError::TooLarge(html.len())));
                 }
-                if tag == "slot" {
+                if flags & dom_walk::F_SHADOW != 0 {
+                    stats.shadow_roots += 1;
+                }
+                if flags & dom_walk::F_SLOT != 0 {
                     // Unwrapped: its assigned nodes (or fallback content) take its place,
                     // as they do on screen (the core drops `<slot>` elements).
-                    let cursor = children(&el, &info, &tag, &mut stats);
                     stack.push(Frame {
-                        cursor,
                         close: None,
                         raw: None,
-                        unchecked,
                         in_head,
                         hidden: in_hidden,
                     });
                     continue;
                 }
-                let checked = ask && !in_head && !out::is_unrendered(&tag);
-                let hidden = checked
-                    && checker.is_some_and(|c| match info.visibility {
-                        Visibility::Visible => false,
-                        Visibility::Invisible => c.is_hidden_given(&el, Some(false)),
-                        Visibility::Unknown | Visibility::NotAsked => c.is_hidden_given(&el, None),
-                    });
+                let hidden = flags & dom_walk::F_HIDDEN != 0;
                 if hidden {
                     stats.hidden += 1;
                 }
-                write_start_tag(html, &el, &info, &tag, hidden, &mut stats);
-                if out::is_void(&tag) {
+                let mut attrs = Vec::with_capacity(n_attrs);
+                for _ in 0..n_attrs {
+                    attrs.push((r.string()?, r.string()?));
+                }
+                let current_src = if flags & dom_walk::F_CURRENT_SRC != 0 {
+                    Some(r.string()?)
+                } else {
+                    None
+                };
+                write_start_tag(html, &tag, &attrs, current_src, hidden, &mut stats);
+                if flags & dom_walk::F_VOID != 0 {
                     continue;
                 }
-                let cursor = children(&el, &info, &tag, &mut stats);
-                let raw = out::is_raw_text(&tag)
-                    .then(|| (tag.clone(), info.attr("type").map(str::to_string)));
+                let raw = out::is_raw_text(&tag).then(|| {
+                    let ty = attrs.iter().find(|(n, _)| *n == "type");
+                    (tag.clone(), ty.map(|(_, v)| v.to_string()))
+                });
                 stack.push(Frame {
-                    cursor,
                     close: Some(tag),
                     raw,
-                    unchecked: unchecked || hidden,
                     in_head,
                     hidden: in_hidden || hidden,
                 });
-                stats.max_depth = stats.max_depth.max(stack.len() - 1);
+                stats.max_depth = stats.max_depth.max(stack.len());
             }
-            NodeInfo::Text(data) => {
-                let text = match range {
-                    Some(r) if !in_head => match selected_text(&node, r) {
-                        Some(t) => t,
-                        None => continue,
-                    },
-                    _ => data,
-                };
-                match &top_raw(&stack) {
-                    Some((tag, ty)) => out::push_raw_text(html, tag, ty.as_deref(), &text),
+            dom_walk::OP_TEXT => {
+                let text = r.string()?;
+                match stack.last().and_then(|f| f.raw.as_ref()) {
+                    Some((tag, ty)) => out::push_raw_text(html, tag, ty.as_deref(), text),
                     None => {
                         if in_hidden {
                             stats.hidden_text += text.len();
                         } else if !in_head {
                             stats.visible_text += text.len();
                         }
-                        out::push_text_escaped(html, &text)
+                        out::push_text_escaped(html, text)
                     }
                 }
             }
-            _ => {} // comments, processing instructions: nothing the core reads
+            dom_walk::OP_END => {
+                let frame = stack.pop().ok_or(dom_walk::Malformed)?;
+                if let Some(tag) = frame.close {
+                    html.push_str("</");
+                    html.push_str(&tag);
+                    html.push('>');
+                }
+            }
+            dom_walk::OP_TRUNCATED => {
+                return Err(Stop::Limit(SnapshotError::TooLarge(html.len())));
+            }
+            _ => return Err(dom_walk::Malformed.into()),
         }
+    }
+    if !stack.is_empty() {
+        return Err(dom_walk::Malformed.into());
     }
     Ok(stats)
 }
 
-fn top_raw(stack: &[Frame]) -> Option<(String, Option<String>)> {
-    stack.last().and_then(|f| f.raw.clone())
-}
-
-/// The part of a text node inside the selection, `None` when outside it.
-fn selected_text(node: &Node, r: &Range) -> Option<String> {
-    if !r.intersects_node(node).unwrap_or(false) {
-        return None;
-    }
-    let data = node.unchecked_ref::<CharacterData>(); // a text node (see the caller)
-    let len = data.length();
-    let start_c = r.start_container().ok();
-    let end_c = r.end_container().ok();
-    let start = if start_c.as_ref() == Some(node) {
-        r.start_offset().unwrap_or(0)
-    } else {
-        0
-    };
-    let end = if end_c.as_ref() == Some(node) {
-        r.end_offset().unwrap_or(len)
-    } else {
-        len
-    };
-    if start == 0 && end >= len {
-        return node.node_value();
-    }
-    data.substring_data(start, end.saturating_sub(start)).ok()
-}
-
 fn write_start_tag(
     html: &mut String,
-    el: &Element,
-    info: &ElementInfo,
     tag: &str,
+    attrs: &[(&str, &str)],
+    current_src: Option<&str>,
     hidden: bool,
     stats: &mut SnapshotStats,
 ) {
     html.push('<');
     html.push_str(tag);
-    let current_src = if tag == "img" && info.html_ns {
-        Some(el.unchecked_ref::<HtmlImageElement>().current_src()).filter(|s| !s.is_empty())
-    } else {
-        None
-    };
     let mut seen: Vec<&str> = Vec::new();
-    for (name, value) in info.attrs() {
+    for &(name, value) in attrs {
         if !out::keep_attr_name(name) || name == "data-readmark-hidden" {
             continue;
         }
         if name == "src" && current_src.is_some() {
             continue;
         }
-        // `getAttribute(name)` answered the first attribute of that name.
+        // `getAttribute(name)` answers the first attribute of that name.
         if seen.contains(&name) {
             continue;
         }
         seen.push(name);
-        out::push_attr(html, name, value);
+        if value.contains('\0') {
+            // What the core's HTML parser makes of a U+0000 in a value anyway.
+            out::push_attr(html, name, &value.replace('\0', "\u{FFFD}"));
+        } else {
+            out::push_attr(html, name, value);
+        }
     }
     if let Some(src) = current_src {
         stats.current_src += 1;
-        out::push_attr(html, "src", &src);
+        out::push_attr(html, "src", src);
     }
     if hidden {
         out::push_attr(html, "data-readmark-hidden", "");
     }
     html.push('>');
-}
-
-/// The children to walk: an open shadow root's, a slot's assigned nodes, or the element's.
-/// `<template>` contents are inert and skipped.
-fn children(el: &Element, info: &ElementInfo, tag: &str, stats: &mut SnapshotStats) -> Cursor {
-    if tag == "template" {
-        return Cursor::Sibling(None);
-    }
-    if let Some(shadow) = info.shadow_root.then(|| el.shadow_root()).flatten() {
-        stats.shadow_roots += 1;
-        return Cursor::Sibling(shadow.first_child());
-    }
-    if tag == "slot" && info.html_ns {
-        let assigned = el.unchecked_ref::<HtmlSlotElement>().assigned_nodes();
-        if assigned.length() > 0 {
-            return Cursor::Assigned(assigned, 0);
-        }
-    }
-    Cursor::Sibling(el.first_child())
 }

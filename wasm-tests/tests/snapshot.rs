@@ -391,3 +391,29 @@ fn relative_dates_resolve_against_the_browsers_clock() {
     );
     assert!(!readmark::render::to_text(&a).contains("3小时前"));
 }
+
+#[wasm_bindgen_test]
+fn a_page_that_breaks_dom_methods_gets_an_error_not_a_trap() {
+    // The bookmarklet runs in the page's own world: a page may replace DOM methods the
+    // walk calls. The snapshot reports it as an error value.
+    let c = container(&format!("<p>{PARA}</p>"));
+    let proto = js_sys::Reflect::get(&js_sys::global(), &"Element".into())
+        .and_then(|e| js_sys::Reflect::get(&e, &"prototype".into()))
+        .expect("Element.prototype");
+    let key = wasm_bindgen::JsValue::from("checkVisibility");
+    let saved = js_sys::Reflect::get_own_property_descriptor(&proto.clone().into(), &key)
+        .expect("descriptor");
+    let thrower = js_sys::Function::new_no_args("throw new Error('page')");
+    js_sys::Reflect::set(&proto, &key, &thrower).expect("replace");
+    let got = snapshot_element(&c, &Limits::default());
+    if saved.is_undefined() {
+        let _ = js_sys::Reflect::delete_property(&proto.clone().into(), &key);
+    } else {
+        let _ = js_sys::Reflect::define_property(&proto.clone().into(), &key, &saved.into());
+    }
+    c.remove();
+    assert!(
+        matches!(got, Err(readmark::web::snapshot::SnapshotError::Malformed)),
+        "{got:?}"
+    );
+}

@@ -956,13 +956,13 @@ impl Report {
         );
         let _ = writeln!(
             s,
-            "| Readmark snapshot ms (its own timer, 1 ms resolution) | {:.0} | {:.0} |",
+            "| Readmark snapshot ms (its own timer, `performance.now()`) | {:.1} | {:.1} |",
             median(&snap),
             pct(&snap, 95.0)
         );
         let _ = writeln!(
             s,
-            "| Readmark extraction + rendering ms (same timer) | {:.0} | {:.0} |",
+            "| Readmark extraction + rendering ms (same timer) | {:.1} | {:.1} |",
             median(&ext),
             pct(&ext, 95.0)
         );

@@ -1,0 +1,323 @@
+//! The walk over the live DOM, done in JavaScript in one call, and the decoder of what it
+//! hands over.
+//!
+//! Why: reading the page node by node through `web-sys` costs at least one JS↔WASM
+//! crossing per node (plus `firstChild`/`nextSibling` per node and the transcoding of every
+//! string on its own); in the browser profile that made the snapshot cost more than the
+//! extraction. Here one JavaScript function walks the composed tree (open shadow roots,
+//! slots, CSS visibility, the selection, `currentSrc`) and returns one compact encoding;
+//! the module receives it in one crossing and [`super::snapshot`] writes the HTML from it.
+//! What is written (names, attributes, escaping, raw text) and every limit stay in Rust.
+//!
+//! The walk is iterative (an explicit stack: a script-built DOM 20,000 levels deep must not
+//! exhaust the JS stack either). It stops after `maxElements + 1` elements (the decoder
+//! then reports [`super::snapshot::SnapshotError::TooManyElements`] at the same element as
+//! a node-by-node walk would) and once the strings it has collected exceed `maxUnits`
+//! UTF-16 code units (op [`OP_TRUNCATED`]: the HTML is then too large).
+//!
+//! # Encoding
+//! `[strings, ops]`: `strings` is every string of the walk, each followed by U+0000 (so a
+//! surrogate pair can never be formed across two strings); `ops` is a `Uint32Array`. Each
+//! string is announced in `ops` by its length in UTF-16 code units (lengths, not a
+//! separator, because text may contain U+0000). Ops:
+//!
+//! - [`OP_ELEMENT`] `flags n len(localName) (len(name) len(value)){n} [len(currentSrc)]` —
+//!   an element; `flags` are the `F_*` bits. Unless `F_VOID`, an [`OP_END`] closes it later.
+//! - [`OP_TEXT`] `len(data)` — a text or CDATA node (in selection mode: its selected part).
+//! - [`OP_END`] — the last open element is done.
+//! - [`OP_TRUNCATED`] — the walk stopped at `maxUnits`.
+//!
+//! # CSS visibility
+//! An element is hidden when its own computed `display` is `none` or its `visibility` is
+//! `hidden`/`collapse` (its ancestors were visible: the walk does not enter hidden subtrees).
+//! `getComputedStyle` decides, but it costs ~2 µs per element (a new style declaration per
+//! call), so `checkVisibility({visibilityProperty, checkVisibilityCSS})` (~0.5 µs) answers
+//! first: when it says visible, the computed style would say so too. It walks every
+//! ancestor on each call, though (a 3,000-deep DOM: 42 ms for its elements, vs 2.5 ms of
+//! computed styles, in Chromium 156), so deeper than 128 levels the computed style is asked
+//! directly, and in engines without `checkVisibility` for every element.
+//! `checkVisibility()` is false for `display: none`, for content skipped by
+//! `content-visibility` (closed `<details>`, `hidden=until-found`), for `display: contents`
+//! in some engines, and for `visibility: hidden`. Only the first and the last make text
+//! unreadable to a user, so a `false` is confirmed with the element's own computed
+//! `display` / `visibility`: a closed `<details>` keeps its text (as the native CLI does),
+//! a `display: contents` wrapper keeps its children.
+//!
+//! Structural decisions (which tags are void, raw text, never rendered) come from the lists
+//! in [`super::html_out`], passed to the walk as arguments, so JavaScript and Rust cannot
+//! disagree about them; the walk maps a local name to a tag as
+//! [`super::html_out::tag_name`] does.
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, Range};
+
+pub const OP_ELEMENT: u32 = 1;
+pub const OP_TEXT: u32 = 2;
+pub const OP_END: u32 = 3;
+pub const OP_TRUNCATED: u32 = 4;
+
+/// Hidden by CSS (written with `data-readmark-hidden`; its subtree is not checked further).
+pub const F_HIDDEN: u32 = 1;
+/// In the HTML namespace.
+pub const F_HTML_NS: u32 = 2;
+/// An `<img>` with a non-empty `currentSrc` (one more string follows its attributes).
+pub const F_CURRENT_SRC: u32 = 4;
+/// No children walked and no `OP_END` (a void element).
+pub const F_VOID: u32 = 8;
+/// A `<slot>`: not written; its assigned nodes (or fallback content) take its place.
+pub const F_SLOT: u32 = 16;
+/// Its children came from an open shadow root.
+pub const F_SHADOW: u32 = 32;
+
+#[wasm_bindgen(inline_js = r#"
+const KIND_VOID = 1, KIND_RAW = 2, KIND_UNRENDERED = 4, CV_MAX_DEPTH = 128;
+function tagOf(cache, kinds, local) {
+  let t = cache.get(local);
+  if (t !== undefined) return t;
+  let tag = /^[A-Za-z][A-Za-z0-9_:.\-]*$/.test(local) ? local.toLowerCase() : 'span';
+  if (tag === 'plaintext') tag = 'pre';
+  t = { tag, kind: kinds.get(tag) || 0 };
+  cache.set(local, t);
+  return t;
+}
+function computedHidden(win, el) {
+  let st = null;
+  try { st = win ? win.getComputedStyle(el) : null; } catch (e) { st = null; }
+  if (!st) return false;
+  if (st.getPropertyValue('display') === 'none') return true;
+  const v = st.getPropertyValue('visibility');
+  return v === 'hidden' || v === 'collapse';
+}
+function selectedText(node, r) {
+  if (!r.intersectsNode(node)) return null;
+  const len = node.length;
+  const start = r.startContainer === node ? r.startOffset : 0;
+  const end = r.endContainer === node ? r.endOffset : len;
+  if (start === 0 && end >= len) return node.nodeValue;
+  try { return node.substringData(start, Math.max(0, end - start)); } catch (e) { return null; }
+}
+export function readmarkClock() {
+  return typeof performance === 'object' && performance !== null && typeof performance.now === 'function'
+    ? performance.now() : Date.now();
+}
+export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags, rawTags, unrenderedTags) {
+  if (range === undefined) range = null; // wasm-bindgen passes `None` as undefined
+  const kinds = new Map();
+  for (const [list, bit] of [[voidTags, KIND_VOID], [rawTags, KIND_RAW], [unrenderedTags, KIND_UNRENDERED]])
+    for (const t of list.split(' ')) kinds.set(t, (kinds.get(t) || 0) | bit);
+  const cache = new Map();
+  const doc = root.ownerDocument;
+  const win = doc ? doc.defaultView : null;
+  const cvOpts = { visibilityProperty: true, checkVisibilityCSS: true };
+  const S = [], ops = [];
+  let units = 0, elements = 0;
+  const str = (s) => { S.push(s); ops.push(s.length); units += s.length; };
+  // A frame: the next node (light DOM, shadow root) or a list (a slot's assigned nodes).
+  const stack = [{ node: root, list: null, i: 0, unchecked: !check, inHead: false, raw: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    let node;
+    if (top.list !== null) {
+      node = top.i < top.list.length ? top.list[top.i++] : null;
+      if (node === undefined) node = null;
+    } else {
+      node = top.node;
+      if (node !== null) top.node = node.nextSibling;
+    }
+    if (node === null) {
+      stack.pop();
+      if (stack.length > 0) ops.push(3);
+      continue;
+    }
+    if (units > maxUnits) { ops.push(4); break; }
+    const type = node.nodeType;
+    if (type === 3 || type === 4) {
+      if (top.raw === 2) continue; // <style>, or a <script> that is not JSON: never written
+      let text = node.nodeValue;
+      if (range !== null && !top.inHead) {
+        text = selectedText(node, range);
+        if (text === null) continue;
+      }
+      ops.push(2); str(text);
+      continue;
+    }
+    if (type !== 1) continue;
+    const el = node;
+    const { tag, kind } = tagOf(cache, kinds, el.localName);
+    const inHead = top.inHead || tag === 'head';
+    if (range !== null && !inHead && tag !== 'html' && tag !== 'body' && !range.intersectsNode(el)) continue;
+    if (++elements > maxElements + 1) break;
+    const htmlNs = el.namespaceURI === 'http://www.w3.org/1999/xhtml';
+    let flags = htmlNs ? 2 : 0;
+    const isSlot = tag === 'slot';
+    let hidden = false;
+    if (!isSlot && !top.unchecked && !inHead && (kind & KIND_UNRENDERED) === 0) {
+      // checkVisibility() walks every ancestor (O(depth) per call): deep in the tree the
+      // computed style alone, which decides anyway, is cheaper.
+      hidden = stack.length <= CV_MAX_DEPTH && typeof el.checkVisibility === 'function' && el.checkVisibility(cvOpts)
+        ? false : computedHidden(win, el);
+    }
+    if (hidden) flags |= 1;
+    const isVoid = !isSlot && (kind & KIND_VOID) !== 0;
+    if (isVoid) flags |= 8;
+    if (isSlot) flags |= 16;
+    let src = '';
+    if (!isSlot && tag === 'img' && htmlNs) { src = el.currentSrc || ''; if (src !== '') flags |= 4; }
+    // Children: none for <template> (inert), an open shadow root's, a slot's assigned nodes,
+    // or the element's own.
+    let first = null, list = null;
+    if (!isVoid && tag !== 'template') {
+      const shadow = el.shadowRoot;
+      if (shadow) { flags |= 32; first = shadow.firstChild; }
+      else {
+        if (isSlot && htmlNs) { const a = el.assignedNodes(); if (a.length > 0) list = a; }
+        if (list === null) first = el.firstChild;
+      }
+    }
+    ops.push(1, flags);
+    if (isSlot) {
+      ops.push(0); str(el.localName);
+    } else {
+      const a = el.attributes, n = a.length;
+      ops.push(n); str(el.localName);
+      for (let i = 0; i < n; i++) { const x = a[i]; str(x.name); str(x.value); }
+      if (src !== '') str(src);
+    }
+    if (isVoid) continue;
+    let raw = 0;
+    if ((kind & KIND_RAW) !== 0) {
+      const ty = tag === 'script' ? el.getAttribute('type') : null;
+      raw = tag === 'style' || (tag === 'script' && !(ty !== null && /json/i.test(ty))) ? 2 : 1;
+    }
+    stack.push({ node: first, list, i: 0, unchecked: top.unchecked || hidden, inHead, raw: isSlot ? 0 : raw });
+  }
+  return [S.join('\0') + (S.length > 0 ? '\0' : ''), new Uint32Array(ops)];
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = readmarkClock)]
+    fn clock_js() -> f64;
+
+    #[allow(clippy::too_many_arguments)]
+    #[wasm_bindgen(js_name = readmarkWalk, catch)]
+    fn walk_js(
+        root: &Element,
+        check: bool,
+        range: Option<&Range>,
+        max_elements: u32,
+        max_units: u32,
+        void_tags: &str,
+        raw_tags: &str,
+        unrendered_tags: &str,
+    ) -> Result<js_sys::Array, JsValue>;
+}
+
+/// Milliseconds for timing a read (`performance.now()`, finer than `Date.now()`'s 1 ms,
+/// which could not split a 10 ms read into snapshot and extraction); only differences
+/// of two readings mean anything.
+pub fn clock_ms() -> f64 {
+    clock_js()
+}
+
+/// What the walk handed over (see the module docs for the encoding).
+#[derive(Debug, Default)]
+pub struct Encoded {
+    pub strings: String,
+    pub ops: Vec<u32>,
+}
+
+/// Walk the composed tree under `root` in one crossing. `check`: ask CSS visibility;
+/// `range`: only the nodes it touches (outside `<head>`). A JavaScript exception (a page
+/// that replaced DOM or built-in methods, where the bookmarklet runs in the page's own
+/// world) is [`Malformed`], never a trap.
+pub fn walk(
+    root: &Element,
+    check: bool,
+    range: Option<&Range>,
+    max_elements: usize,
+    max_units: usize,
+) -> Result<Encoded, Malformed> {
+    use super::html_out::{RAW_TEXT, UNRENDERED, VOID};
+    let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let out = walk_js(
+        root,
+        check,
+        range,
+        clamp(max_elements),
+        clamp(max_units),
+        &VOID.join(" "),
+        &RAW_TEXT.join(" "),
+        &UNRENDERED.join(" "),
+    )
+    .map_err(|_| Malformed)?;
+    let strings = out.get(0).as_string().ok_or(Malformed)?;
+    let ops = out.get(1);
+    if !ops.is_instance_of::<js_sys::Uint32Array>() {
+        return Err(Malformed);
+    }
+    Ok(Encoded {
+        strings,
+        ops: js_sys::Uint32Array::from(ops).to_vec(),
+    })
+}
+
+/// The walk threw, or its encoding did not parse: reported, never a trap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Malformed;
+
+/// Reads ops and strings in order.
+#[derive(Debug)]
+pub struct Reader<'a> {
+    ops: &'a [u32],
+    op: usize,
+    strings: &'a str,
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(e: &'a Encoded) -> Reader<'a> {
+        Reader {
+            ops: &e.ops,
+            op: 0,
+            strings: &e.strings,
+            pos: 0,
+        }
+    }
+
+    /// The next op (or number), `None` at the end.
+    pub fn next_op(&mut self) -> Option<u32> {
+        let v = self.ops.get(self.op).copied();
+        self.op += 1;
+        v
+    }
+
+    pub fn num(&mut self) -> Result<u32, Malformed> {
+        self.next_op().ok_or(Malformed)
+    }
+
+    /// The next string: its length in UTF-16 code units comes from the ops.
+    pub fn string(&mut self) -> Result<&'a str, Malformed> {
+        let units = self.num()? as usize;
+        let bytes = self.strings.as_bytes();
+        let start = self.pos;
+        let (mut i, mut n) = (start, 0usize);
+        while n < units {
+            let b = *bytes.get(i).ok_or(Malformed)?;
+            // UTF-8 lead byte → (bytes, UTF-16 units) of its character.
+            let (len, u) = match b {
+                0x00..=0x7f => (1, 1),
+                0xc0..=0xdf => (2, 1),
+                0xe0..=0xef => (3, 1),
+                0xf0..=0xff => (4, 2),
+                _ => return Err(Malformed), // a continuation byte: out of step
+            };
+            i += len;
+            n += u;
+        }
+        if n != units || bytes.get(i) != Some(&0) {
+            return Err(Malformed);
+        }
+        self.pos = i + 1;
+        self.strings.get(start..i).ok_or(Malformed)
+    }
+}
