@@ -50,3 +50,12 @@ pub const PROSE_CLIMB_MIN_SECTIONS: usize = 3;
 /// … each holding at least this share of it (sections of one article, not the article
 /// next to one big comment thread or teaser column).
 pub const PROSE_CLIMB_SECTION_SHARE: f64 = 0.05;
+/// Trailing furniture (`build::tail`) may take at most this share of the article's text:
+/// a short article made of links keeps them.
+pub const TAIL_MAX_SHARE: f64 = 0.3;
+/// A trailing list whose items all hold a link, with at least this share of its text in
+/// links, is a list of other stories.
+pub const TAIL_LINK_SHARE: f64 = 0.5;
+/// A trailing paragraph with a promotion or credit phrase (newsletter, follow us,
+/// reporting by) is furniture only when shorter than this (non-space characters).
+pub const TAIL_PROMO_MAX_CHARS: usize = 300;
