@@ -59,3 +59,9 @@ pub const TAIL_LINK_SHARE: f64 = 0.5;
 /// A trailing paragraph with a promotion or credit phrase (newsletter, follow us,
 /// reporting by) is furniture only when shorter than this (non-space characters).
 pub const TAIL_PROMO_MAX_CHARS: usize = 300;
+/// Pages without prose (`dominant`): descend from `<body>` while one child holds at least
+/// this share of its parent's text outside furniture.
+pub const DOMINANT_SHARE: f64 = 0.6;
+/// … and take that container only when it keeps this many times the weight of the
+/// scored selection (a short article next to a big footer stays the short article).
+pub const DOMINANT_MIN_GAIN: f64 = 3.0;
