@@ -195,13 +195,23 @@ pub fn select(doc: &Doc, meta: &Meta, limits: &Limits) -> Result<Selection, Erro
     }
     if best
         .as_ref()
-        .is_none_or(|(w, _)| *w < tunables::RETRY_MIN_WEIGHT)
+        .is_none_or(|(w, _)| *w < tunables::DOMINANT_BELOW_WEIGHT)
     {
         let sel = dominant::attempt(doc, meta, &st);
         let w = kept_weight(doc, &sel, &st);
+        // When scoring found some substance, a container of links (a menu, a docs
+        // sidebar) does not replace it.
+        let substance = best
+            .as_ref()
+            .is_some_and(|(bw, _)| *bw >= tunables::RETRY_MIN_WEIGHT);
+        let menu = sel
+            .roots
+            .first()
+            .is_some_and(|&r| st[r as usize].link_density() > tunables::DOMINANT_MAX_LINK_DENSITY);
         if best
             .as_ref()
             .is_none_or(|(bw, _)| w as f64 > *bw as f64 * tunables::DOMINANT_MIN_GAIN)
+            && !(substance && menu)
         {
             best = Some((w, sel));
         }

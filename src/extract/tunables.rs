@@ -59,9 +59,16 @@ pub const TAIL_LINK_SHARE: f64 = 0.5;
 /// A trailing paragraph with a promotion or credit phrase (newsletter, follow us,
 /// reporting by) is furniture only when shorter than this (non-space characters).
 pub const TAIL_PROMO_MAX_CHARS: usize = 300;
-/// Pages without prose (`dominant`): descend from `<body>` while one child holds at least
+/// Pages without prose (`dominant`): tried when the scored selection is lighter than
+/// this (a page of short items yields a stray paragraph or two).
+pub const DOMINANT_BELOW_WEIGHT: u32 = 1500;
+/// … descend from `<body>` while one child holds at least
 /// this share of its parent's text outside furniture.
 pub const DOMINANT_SHARE: f64 = 0.6;
 /// … and take that container only when it keeps this many times the weight of the
 /// scored selection (a short article next to a big footer stays the short article).
 pub const DOMINANT_MIN_GAIN: f64 = 3.0;
+/// … and, when the scored selection has some substance (`RETRY_MIN_WEIGHT`), only when
+/// at most this share of the container's text is links (more is a menu or a docs
+/// sidebar beside a short page; listing tiles carry prices, dates, blurbs).
+pub const DOMINANT_MAX_LINK_DENSITY: f64 = 0.75;
