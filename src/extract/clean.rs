@@ -123,6 +123,14 @@ pub fn verdict(doc: &Doc, id: NodeId, ev: Evidence<'_>) -> Option<&'static str> 
             return Some("boilerplate phrase");
         }
     }
+    // A hover card: the innermost element with a tooltip/rollover class (its wrappers
+    // hold the word it explains), short.
+    if node.hints.has(crate::dom::ClassHints::POPUP)
+        && s.popups == 1
+        && s.weight() < t::POPUP_MAX_WEIGHT
+    {
+        return Some("hover card or tooltip (hidden until hovered)");
+    }
     if matches!(tag, "h1" | "h2") && flags.weight_classes && class_weight(doc, id, flags) < 0.0 {
         return Some("heading with a furniture class");
     }
