@@ -131,6 +131,14 @@ pub fn verdict(doc: &Doc, id: NodeId, ev: Evidence<'_>) -> Option<&'static str> 
     {
         return Some("hover card or tooltip (hidden until hovered)");
     }
+    // A photo credit (`<span class=credit>Getty Images</span>`): the caption stays, the
+    // agency line goes, whatever other words its class holds (`article-credit`).
+    if node.hints.has(crate::dom::ClassHints::CREDIT)
+        && s.weight() < t::BOILERPLATE_MAX_WEIGHT
+        && s.images == 0
+    {
+        return Some("photo credit");
+    }
     if matches!(tag, "h1" | "h2") && flags.weight_classes && class_weight(doc, id, flags) < 0.0 {
         return Some("heading with a furniture class");
     }

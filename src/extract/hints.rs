@@ -37,6 +37,8 @@ impl ClassHints {
     /// A word starting `tooltip`, `popover`, `rollover` or `hovercard`: text shown on
     /// hover, hidden by the site's CSS until then ([`POPUP_PREFIXES`]).
     pub const POPUP: ClassHints = ClassHints(1 << 9);
+    /// A whole word `credit` or `credits` (a photo credit beside a caption).
+    pub const CREDIT: ClassHints = ClassHints(1 << 10);
 
     pub fn has(self, f: ClassHints) -> bool {
         self.0 & f.0 != 0
@@ -324,6 +326,9 @@ pub fn class_hints(class_id: &str) -> ClassHints {
         if matches!(w, "author" | "fn" | "name") {
             h |= ClassHints::NAME;
         }
+        if matches!(w, "credit" | "credits") {
+            h |= ClassHints::CREDIT;
+        }
         if matches!(w, "footnotes" | "endnotes" | "references" | "reflist") {
             h |= ClassHints::NOTES;
         }
@@ -515,6 +520,8 @@ mod tests {
         assert!(h("user avatar ").has(ClassHints::PORTRAIT));
         assert!(h("rollover people block ").has(ClassHints::POPUP));
         assert!(h("tooltiptext ").has(ClassHints::POPUP));
+        assert!(h("image caption credit ").has(ClassHints::CREDIT));
+        assert!(!h("creditcard ").has(ClassHints::CREDIT));
         assert!(!h("tool tip ").has(ClassHints::POPUP));
     }
 }
