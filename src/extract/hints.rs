@@ -39,6 +39,9 @@ impl ClassHints {
     pub const POPUP: ClassHints = ClassHints(1 << 9);
     /// A whole word `credit` or `credits` (a photo credit beside a caption).
     pub const CREDIT: ClassHints = ClassHints(1 << 10);
+    /// A word starting `related` or `recommend` (and the pinyin `xiangguan`, `tuijian`):
+    /// links to other pages ([`RELATED_PREFIXES`]).
+    pub const RELATED: ClassHints = ClassHints(1 << 11);
 
     pub fn has(self, f: ClassHints) -> bool {
         self.0 & f.0 != 0
@@ -305,6 +308,9 @@ const DISCUSSION: Words = Words {
 /// text sits in the page, hidden until the pointer rests on the word they explain.
 const POPUP_PREFIXES: &[&str] = &["tooltip", "popover", "rollover", "hovercard"];
 
+/// Word prefixes of "related stories" blocks (`relatedpoststitle`, `recommended`).
+const RELATED_PREFIXES: &[&str] = &["related", "recommend", "xiangguan", "tuijian"];
+
 /// The hints of one element from its `class_id` string (`dom::class_id_of`: lower-case
 /// words). The word lists match whole words: runs of word characters, so `sidebar:left`
 /// holds `sidebar` and `pagebuilder pagerow` holds no `pager`.
@@ -320,6 +326,9 @@ pub fn class_hints(class_id: &str) -> ClassHints {
         h |= ClassHints(word_bits(w));
         if POPUP_PREFIXES.iter().any(|p| w.starts_with(p)) {
             h |= ClassHints::POPUP;
+        }
+        if RELATED_PREFIXES.iter().any(|p| w.starts_with(p)) {
+            h |= ClassHints::RELATED;
         }
     }
     for w in class_id.split_whitespace() {
@@ -522,6 +531,7 @@ mod tests {
         assert!(h("tooltiptext ").has(ClassHints::POPUP));
         assert!(h("image caption credit ").has(ClassHints::CREDIT));
         assert!(!h("creditcard ").has(ClassHints::CREDIT));
+        assert!(h("relatedpoststitle ").has(ClassHints::RELATED));
         assert!(!h("tool tip ").has(ClassHints::POPUP));
     }
 }
