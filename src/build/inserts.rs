@@ -19,17 +19,17 @@ use crate::model::{Block, Inline};
 
 /// Counts over a paragraph's text.
 #[derive(Default, Debug)]
-struct Counts {
-    chars: usize,
-    link_chars: usize,
-    links: usize,
-    breaks: usize,
-    cased: usize,
-    upper: usize,
-    words: usize,
+pub(super) struct Counts {
+    pub chars: usize,
+    pub link_chars: usize,
+    pub links: usize,
+    pub breaks: usize,
+    pub cased: usize,
+    pub upper: usize,
+    pub words: usize,
 }
 
-fn counts(content: &[Inline]) -> Counts {
+pub(super) fn counts(content: &[Inline]) -> Counts {
     let mut c = Counts::default();
     // (inline, inside a link)
     let mut stack: Vec<(&Inline, bool)> = content.iter().rev().map(|i| (i, false)).collect();

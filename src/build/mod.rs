@@ -8,6 +8,7 @@ pub mod footnotes;
 pub mod inserts;
 pub mod post;
 pub mod special;
+pub mod tail;
 pub mod urls;
 
 use crate::dom::Doc;

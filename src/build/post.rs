@@ -251,6 +251,9 @@ pub fn process(
     for b in super::inserts::drop_link_inserts(&mut blocks) {
         note("link to another article inside the story", &b);
     }
+    for b in super::tail::drop_trailing_furniture(&mut blocks) {
+        note("furniture after the story (links, promotion, credits)", &b);
+    }
     for b in super::echoes::drop_caption_echoes(&mut blocks) {
         note("caption printed again (gallery copy)", &b);
     }

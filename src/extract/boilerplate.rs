@@ -37,6 +37,14 @@ const LATIN: &[&str] = &[
     "tell us what you think",
     "photo: ",
     "photograph: ",
+    "credit:",
+    "credit…",
+    "credit...",
+    "image credit",
+    "photo credit",
+    "picture credit",
+    "enlarge image",
+    "media caption",
     "image copyright",
     "image caption",
     "media playback is unsupported",
@@ -89,7 +97,7 @@ const CASELESS: &[&str] = &[
 ];
 
 /// Phrases that are the whole block (case-insensitive).
-const WHOLE: &[&str] = &["advert", "caption", "getty images"];
+const WHOLE: &[&str] = &["advert", "caption", "getty images", "getty"];
 
 /// Is `text` (a short block's text) boilerplate?
 pub fn is_boilerplate(text: &str) -> bool {
@@ -133,6 +141,12 @@ fn copyright(t: &str) -> bool {
         return false;
     };
     let rest = rest.trim_start_matches(is_space);
+    // `© Name Surname` alone: a photo credit or a copyright line, at most six words.
+    if t.starts_with('©')
+        && (1..=6).contains(&rest.split(is_space).filter(|w| !w.is_empty()).count())
+    {
+        return true;
+    }
     if t.starts_with('©') {
         let (digits, _) = take(rest, 4, is_digit);
         if digits.chars().count() == 4 {
@@ -306,7 +320,7 @@ mod tests {
 
     /// The former pattern.
     const OLD: &str = r"(?ix)^\s*(?:
-        (?:share|tweet|follow\ us|subscribe|sign\ up|advertisement|sponsored|related\ (?:articles|stories|posts)|recommended|read\ more|more\ from|you\ may\ also\ like|comments?\b|leave\ a\ (?:comment|reply)|copyright\s*©|©\s*\d{4}|[ⓒ©]\s*\S+.{0,30}(?:무단|금지|reserved|版权)|무단\s*전재|all\ rights\ reserved|back\ to\ top|skip\ to|related:|see\ (?:more|also):|also\ on\ \S+\.\w+|don'?t\ miss|more\ great\ \w+\ stories|like\ this\ (?:story|article)\?|tell\ us\ what\ you\ think|advert$|caption$|photo:\ |photograph:\ |image\ copyright|image\ caption|image\ \d+\ of\ \d+|\d+\s?of\s?\d+\s*$|media\ playback\ is\ unsupported|this\ slideshow\ requires\ javascript|getty\ images$|like\ this:\s*(?:like\s*)?loading|(?:please\ )?enable\ javascript|javascript\ is\ (?:disabled|required)|this\ (?:site|page)\ requires\ javascript)
+        (?:share|tweet|follow\ us|subscribe|sign\ up|advertisement|sponsored|related\ (?:articles|stories|posts)|recommended|read\ more|more\ from|you\ may\ also\ like|comments?\b|leave\ a\ (?:comment|reply)|copyright\s*©|©\s*\d{4}|[ⓒ©]\s*\S+.{0,30}(?:무단|금지|reserved|版权)|무단\s*전재|all\ rights\ reserved|back\ to\ top|skip\ to|related:|see\ (?:more|also):|also\ on\ \S+\.\w+|don'?t\ miss|more\ great\ \w+\ stories|like\ this\ (?:story|article)\?|tell\ us\ what\ you\ think|advert$|caption$|photo:\ |photograph:\ |credit:|credit…|credit\.\.\.|image\ credit|photo\ credit|picture\ credit|enlarge\ image|media\ caption|getty$|©\s*\S+(?:\s+\S+){0,5}\s*$|image\ copyright|image\ caption|image\ \d+\ of\ \d+|\d+\s?of\s?\d+\s*$|media\ playback\ is\ unsupported|this\ slideshow\ requires\ javascript|getty\ images$|like\ this:\s*(?:like\s*)?loading|(?:please\ )?enable\ javascript|javascript\ is\ (?:disabled|required)|this\ (?:site|page)\ requires\ javascript)
         |[(（]?\s*责任编辑\s*[:：]?.{0,20}[)）]?\s*$
         |[(（]?\s*(?:编辑|编审|校对|审核)\s*[:：].{0,20}[)）]?\s*$
         |[-—=_*]{3,}\s*分隔线\s*[-—=_*]*\s*$
@@ -331,6 +345,10 @@ mod tests {
             "© 2024 Example",
             "点击: 38 次",
             "関連記事",
+            "Credit...Doug Mills/The New York Times",
+            "Image Credit: WeWork",
+            "© Amazon",
+            "Getty",
         ] {
             assert!(is_boilerplate(s), "{s}");
         }
@@ -338,6 +356,8 @@ mod tests {
             "赣州市历来高度重视招商引资工作",
             "The share price fell",
             "编辑部认为",
+            "Credit Suisse said on Monday",
+            "Getty Museum opens a new wing",
         ] {
             assert!(!is_boilerplate(s), "{s}");
         }

@@ -72,6 +72,9 @@ pub fn clean(
 ) -> Vec<(NodeId, &'static str)> {
     let st = ev.st;
     let mut reasons = Vec::new();
+    // Parents in which a "related" heading was removed: its following siblings that
+    // hold links, up to the next heading, are the teasers it labels.
+    let mut related_sections: Vec<NodeId> = Vec::new();
     for &root in roots {
         let mut stack: Vec<NodeId> = doc.node(root).children.iter().rev().copied().collect();
         while let Some(id) = stack.pop() {
@@ -79,10 +82,25 @@ pub fn clean(
             if !node.is_element() {
                 continue;
             }
+            let heading = matches!(node.tag(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+            if let Some(p) = node.parent.filter(|p| related_sections.contains(p)) {
+                if heading {
+                    related_sections.retain(|&q| q != p);
+                } else if has_link(doc, id) {
+                    removed[id as usize] = true;
+                    reasons.push((id, "teaser under a related-stories heading"));
+                    continue;
+                }
+            }
             if !ev.protected.contains(&id) {
                 if let Some(reason) = verdict(doc, id, ev) {
                     removed[id as usize] = true;
                     reasons.push((id, reason));
+                    if heading && node.hints.has(crate::dom::ClassHints::RELATED) {
+                        if let Some(p) = node.parent {
+                            related_sections.push(p);
+                        }
+                    }
                     continue;
                 }
             }
@@ -122,6 +140,22 @@ pub fn verdict(doc: &Doc, id: NodeId, ev: Evidence<'_>) -> Option<&'static str> 
         if boilerplate::is_boilerplate(&text) {
             return Some("boilerplate phrase");
         }
+    }
+    // A hover card: the innermost element with a tooltip/rollover class (its wrappers
+    // hold the word it explains), short.
+    if node.hints.has(crate::dom::ClassHints::POPUP)
+        && s.popups == 1
+        && s.weight() < t::POPUP_MAX_WEIGHT
+    {
+        return Some("hover card or tooltip (hidden until hovered)");
+    }
+    // A photo credit (`<span class=credit>Getty Images</span>`): the caption stays, the
+    // agency line goes, whatever other words its class holds (`article-credit`).
+    if node.hints.has(crate::dom::ClassHints::CREDIT)
+        && s.weight() < t::BOILERPLATE_MAX_WEIGHT
+        && s.images == 0
+    {
+        return Some("photo credit");
     }
     if matches!(tag, "h1" | "h2") && flags.weight_classes && class_weight(doc, id, flags) < 0.0 {
         return Some("heading with a furniture class");
@@ -192,6 +226,12 @@ pub fn verdict(doc: &Doc, id: NodeId, ev: Evidence<'_>) -> Option<&'static str> 
     None
 }
 
+/// Does the subtree hold a link (`<a href>`, text or image)?
+fn has_link(doc: &Doc, id: NodeId) -> bool {
+    doc.descendants(id)
+        .any(|d| doc.node(d).tag() == "a" && doc.node(d).attr("href").is_some())
+}
+
 fn list_text_share(doc: &Doc, id: NodeId, st: &[NodeStats]) -> f64 {
     let mut lw = 0u32;
     for d in doc.descendants(id) {
@@ -200,4 +240,47 @@ fn list_text_share(doc: &Doc, id: NodeId, st: &[NodeStats]) -> f64 {
         }
     }
     lw as f64 / st[id as usize].weight().max(1) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{extract, Options};
+
+    /// A "related posts" heading inside the post's container: it and the teasers after
+    /// it go, the article's own sections (after another heading) stay.
+    #[test]
+    fn teasers_under_a_related_heading_go() {
+        let p = |s: &str| {
+            format!(
+                "<p>{s} is a paragraph of the article, with a clause, another clause, and \
+                 enough words to read as prose in a story.</p>"
+            )
+        };
+        let teaser = |i: usize| {
+            format!(
+                "<div class=teaser><a href=/t/{i}><img src=/i/{i}.jpg></a><p>Teaser {i} \
+                 retells another story at length, with commas, clauses, and more.</p></div>"
+            )
+        };
+        let html = format!(
+            "<html><head><title>Post</title></head><body><div class=post><h1>Post</h1>\
+             {}{}<h3 class=relatedpoststitle>You may like</h3>{}{}<h3>Notes</h3>{}\
+             </div></body></html>",
+            p("First"),
+            ["Second", "Third", "Fourth", "Fifth"].map(p).concat(),
+            teaser(1),
+            teaser(2),
+            p("Closing")
+        );
+        let a = extract(&html, &Options::default()).expect("an article");
+        let text = crate::render::to_text(&a);
+        assert!(
+            text.contains("First is") && text.contains("Closing is"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("Teaser 1") && !text.contains("Teaser 2"),
+            "{text}"
+        );
+    }
 }

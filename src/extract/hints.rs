@@ -34,6 +34,14 @@ impl ClassHints {
     pub const NOTES: ClassHints = ClassHints(1 << 7);
     /// A whole word `avatar`, `author`, `profile`, `logo`, `icon`, `emoji` or `badge`.
     pub const PORTRAIT: ClassHints = ClassHints(1 << 8);
+    /// A word starting `tooltip`, `popover`, `rollover` or `hovercard`: text shown on
+    /// hover, hidden by the site's CSS until then ([`POPUP_PREFIXES`]).
+    pub const POPUP: ClassHints = ClassHints(1 << 9);
+    /// A whole word `credit` or `credits` (a photo credit beside a caption).
+    pub const CREDIT: ClassHints = ClassHints(1 << 10);
+    /// A word starting `related` or `recommend` (and the pinyin `xiangguan`, `tuijian`):
+    /// links to other pages ([`RELATED_PREFIXES`]).
+    pub const RELATED: ClassHints = ClassHints(1 << 11);
 
     pub fn has(self, f: ClassHints) -> bool {
         self.0 & f.0 != 0
@@ -173,7 +181,6 @@ const UNLIKELY: Words = Words {
         "position",
         "print",
         "readmore",
-        "related",
         "remark",
         "replies",
         "rss",
@@ -211,6 +218,7 @@ const UNLIKELY: Words = Words {
         "promo",
         "recirc",
         "recommend",
+        "related",
     ],
 };
 
@@ -261,7 +269,6 @@ const NEGATIVE: Words = Words {
         "newsletter",
         "outbrain",
         "pinglun",
-        "related",
         "scroll",
         "shopping",
         "shoutbox",
@@ -272,7 +279,14 @@ const NEGATIVE: Words = Words {
         "tuijian",
         "xiangguan",
     ],
-    prefixes: &["promo", "share", "sponsor", "widget", "recommend"],
+    prefixes: &[
+        "promo",
+        "share",
+        "sponsor",
+        "widget",
+        "recommend",
+        "related",
+    ],
 };
 
 /// Comment threads can outweigh the article; they are never "the wrapper of the page".
@@ -290,6 +304,13 @@ const DISCUSSION: Words = Words {
     prefixes: &[],
 };
 
+/// Word prefixes of hover cards and tooltips (`tooltiptext`, `rollover-block`): their
+/// text sits in the page, hidden until the pointer rests on the word they explain.
+const POPUP_PREFIXES: &[&str] = &["tooltip", "popover", "rollover", "hovercard"];
+
+/// Word prefixes of "related stories" blocks (`relatedpoststitle`, `recommended`).
+const RELATED_PREFIXES: &[&str] = &["related", "recommend", "xiangguan", "tuijian"];
+
 /// The hints of one element from its `class_id` string (`dom::class_id_of`: lower-case
 /// words). The word lists match whole words: runs of word characters, so `sidebar:left`
 /// holds `sidebar` and `pagebuilder pagerow` holds no `pager`.
@@ -303,10 +324,19 @@ pub fn class_hints(class_id: &str) -> ClassHints {
         .filter(|w| !w.is_empty())
     {
         h |= ClassHints(word_bits(w));
+        if POPUP_PREFIXES.iter().any(|p| w.starts_with(p)) {
+            h |= ClassHints::POPUP;
+        }
+        if RELATED_PREFIXES.iter().any(|p| w.starts_with(p)) {
+            h |= ClassHints::RELATED;
+        }
     }
     for w in class_id.split_whitespace() {
         if matches!(w, "author" | "fn" | "name") {
             h |= ClassHints::NAME;
+        }
+        if matches!(w, "credit" | "credits") {
+            h |= ClassHints::CREDIT;
         }
         if matches!(w, "footnotes" | "endnotes" | "references" | "reflist") {
             h |= ClassHints::NOTES;
@@ -352,10 +382,10 @@ mod tests {
     use super::*;
 
     /// The former patterns, run on `class_id` strings.
-    const OLD_UNLIKELY: &str = r"\b(?:ad|ads|adv|advert\w*|adsense|agegate|banner\w*|breadcrumbs?|crumbs?|combx|comments?|commentlist|community|cookie\w*|consent|disqus|extra|footer\w*|gdpr|header|legends|menu\w*|related|remark|replies|rss|shoutbox|sidebar\w*|skyscraper|social\w*|sponsor\w*|supplemental|pagination|pager|paging|popup|modal|newsletter\w*|subscribe\w*|subscription|signup|share\w*|sharing|masthead|topbar|navbar|nav|navigation|pinglun|xiangguan|tuijian|fenxiang|banquan|weizhi|place|position|copyright|toolbar|widget\w*|promo\w*|outbrain|taboola|recirc\w*|trending|popular|readmore|recommend\w*|paywall|login|bio|tags|taglist|print|skip|jump|breaking|ticker|overlay|hidden|offscreen|affiliate|disclosure|headerlink)\b";
+    const OLD_UNLIKELY: &str = r"\b(?:ad|ads|adv|advert\w*|adsense|agegate|banner\w*|breadcrumbs?|crumbs?|combx|comments?|commentlist|community|cookie\w*|consent|disqus|extra|footer\w*|gdpr|header|legends|menu\w*|related\w*|remark|replies|rss|shoutbox|sidebar\w*|skyscraper|social\w*|sponsor\w*|supplemental|pagination|pager|paging|popup|modal|newsletter\w*|subscribe\w*|subscription|signup|share\w*|sharing|masthead|topbar|navbar|nav|navigation|pinglun|xiangguan|tuijian|fenxiang|banquan|weizhi|place|position|copyright|toolbar|widget\w*|promo\w*|outbrain|taboola|recirc\w*|trending|popular|readmore|recommend\w*|paywall|login|bio|tags|taglist|print|skip|jump|breaking|ticker|overlay|hidden|offscreen|affiliate|disclosure|headerlink)\b";
     const OLD_MAYBE: &str = r"\b(?:and|article\w*|body|column|content\w*|main|mathjax|shadow|story|entry|post|text|zhengwen|neirong)\b";
     const OLD_POSITIVE: &str = r"\b(?:article\w*|body|content\w*|entry|hentry|h entry|main|page|post|text|blog|story|neirong|zhengwen|wenzhang|detail|prose|markdown)\b";
-    const OLD_NEGATIVE: &str = r"\b(?:ad|ads|hidden|hid|banner|combx|comments?|com|contact|footer|gdpr|masthead|media|meta|outbrain|promo\w*|related|scroll|share\w*|shoutbox|sidebar|skyscraper|sponsor\w*|shopping|tags|widget\w*|pinglun|xiangguan|tuijian|fenxiang|banquan|copyright|byline|author|dateline|newsletter|subscribe|recommend\w*|credit)\b";
+    const OLD_NEGATIVE: &str = r"\b(?:ad|ads|hidden|hid|banner|combx|comments?|com|contact|footer|gdpr|masthead|media|meta|outbrain|promo\w*|related\w*|scroll|share\w*|shoutbox|sidebar|skyscraper|sponsor\w*|shopping|tags|widget\w*|pinglun|xiangguan|tuijian|fenxiang|banquan|copyright|byline|author|dateline|newsletter|subscribe|recommend\w*|credit)\b";
     const OLD_DISCUSSION: &str =
         r"\b(?:comments?|commentlist|disqus|replies|respond|discussion|pinglun)\b";
 
@@ -497,5 +527,11 @@ mod tests {
         assert!(h("byline wrapper ").has(ClassHints::BYLINE));
         assert!(h("footnotes ").has(ClassHints::NOTES));
         assert!(h("user avatar ").has(ClassHints::PORTRAIT));
+        assert!(h("rollover people block ").has(ClassHints::POPUP));
+        assert!(h("tooltiptext ").has(ClassHints::POPUP));
+        assert!(h("image caption credit ").has(ClassHints::CREDIT));
+        assert!(!h("creditcard ").has(ClassHints::CREDIT));
+        assert!(h("relatedpoststitle ").has(ClassHints::RELATED));
+        assert!(!h("tool tip ").has(ClassHints::POPUP));
     }
 }

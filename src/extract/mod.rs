@@ -6,6 +6,7 @@
 
 pub mod boilerplate;
 pub mod clean;
+pub mod dominant;
 pub mod hints;
 pub mod score;
 pub mod select;
@@ -31,7 +32,12 @@ pub struct Selection {
 
 /// Nodes kept out of scoring and content: furniture by tag/role (always) and by class/id
 /// hint (unless `flags` relax it), and the metadata lines.
-fn excluded_nodes(doc: &Doc, meta: &Meta, st: &[stats::NodeStats], flags: Flags) -> Vec<bool> {
+pub(crate) fn excluded_nodes(
+    doc: &Doc,
+    meta: &Meta,
+    st: &[stats::NodeStats],
+    flags: Flags,
+) -> Vec<bool> {
     let n = doc.nodes.len();
     let mut excluded = vec![false; n];
     let body_weight = st[doc.body as usize].weight().max(1) as f64;
@@ -183,6 +189,29 @@ pub fn select(doc: &Doc, meta: &Meta, limits: &Limits) -> Result<Selection, Erro
         if best
             .as_ref()
             .is_none_or(|(bw, _)| w as f64 > *bw as f64 * 1.3)
+        {
+            best = Some((w, sel));
+        }
+    }
+    if best
+        .as_ref()
+        .is_none_or(|(w, _)| *w < tunables::DOMINANT_BELOW_WEIGHT)
+    {
+        let sel = dominant::attempt(doc, meta, &st);
+        let w = kept_weight(doc, &sel, &st);
+        // When scoring found some substance, a container of links (a menu, a docs
+        // sidebar) does not replace it.
+        let substance = best
+            .as_ref()
+            .is_some_and(|(bw, _)| *bw >= tunables::RETRY_MIN_WEIGHT);
+        let menu = sel
+            .roots
+            .first()
+            .is_some_and(|&r| st[r as usize].link_density() > tunables::DOMINANT_MAX_LINK_DENSITY);
+        if best
+            .as_ref()
+            .is_none_or(|(bw, _)| w as f64 > *bw as f64 * tunables::DOMINANT_MIN_GAIN)
+            && !(substance && menu)
         {
             best = Some((w, sel));
         }

@@ -52,6 +52,35 @@ pub fn top_candidate(doc: &Doc, scores: &[f64]) -> Option<NodeId> {
             }
         }
     }
+    // Readability's rising-score rule: walking up from the top candidate while the
+    // ancestors keep at least a third of its score, an ancestor scoring above the one
+    // below it gathers votes from other blocks of the same article (a data table, a
+    // field wrapper that outvoted its article body).
+    // (Not from an unscored container the shared-ancestor rule chose.)
+    let threshold = scores[top as usize] * t::RISING_SCORE_FLOOR;
+    let mut last = scores[top as usize];
+    let levels = if last.is_finite() && last > 0.0 {
+        t::RISING_SCORE_LEVELS
+    } else {
+        0
+    };
+    for a in doc.ancestors(top).take(levels) {
+        if matches!(doc.node(a).tag(), "body" | "html" | "#root") {
+            break;
+        }
+        let ps = scores[a as usize];
+        if !ps.is_finite() {
+            continue;
+        }
+        if ps < threshold {
+            break;
+        }
+        if ps > last {
+            top = a;
+            break;
+        }
+        last = ps;
+    }
     // Climb while the parent is an equally good (or better) container, or while we are
     // the only child.
     let mut last = scores[top as usize];
@@ -309,5 +338,29 @@ mod tests {
                 "section {i} missing:\n{text}"
             );
         }
+    }
+
+    /// Readability's rising-score rule: above the top candidate, an ancestor scoring
+    /// more than the one below it (while all keep a third of the top's score) wins.
+    #[test]
+    fn rising_score_climbs_to_the_article_body() {
+        let html = "<html><body><div id=a><p>x</p><div id=b><p>u</p><div id=c><p>y</p><p>z</p>\
+                    </div></div><p>w</p></div><div id=d><p>v</p></div></body></html>";
+        let doc = crate::dom::Doc::parse(html, None, &crate::Limits::default()).expect("doc");
+        let by_id = |v: &str| {
+            (0..doc.nodes.len())
+                .find(|&i| doc.nodes[i].attr("id") == Some(v))
+                .expect("id") as crate::dom::NodeId
+        };
+        let mut scores = vec![f64::NEG_INFINITY; doc.nodes.len()];
+        let (a, b, c, d) = (by_id("a"), by_id("b"), by_id("c"), by_id("d"));
+        scores[c as usize] = 30.0;
+        scores[b as usize] = 12.0;
+        scores[a as usize] = 25.0;
+        scores[d as usize] = 5.0;
+        assert_eq!(super::top_candidate(&doc, &scores), Some(a));
+        // Below a third of the top's score the walk stops.
+        scores[b as usize] = 9.0;
+        assert_eq!(super::top_candidate(&doc, &scores), Some(c));
     }
 }

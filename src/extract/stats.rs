@@ -17,6 +17,8 @@ pub struct NodeStats {
     pub images: u32,
     pub list_items: u32,
     pub headings: u32,
+    /// Elements with a hover-card class (`ClassHints::POPUP`), this one included.
+    pub popups: u32,
     /// `<br><br>` pairs among the children: paragraphs written with line breaks.
     pub br_pairs: u32,
     /// Has an element child that is block-level.
@@ -68,6 +70,9 @@ pub fn compute(doc: &Doc) -> Vec<NodeStats> {
                         _ => prev_br = false,
                     }
                 }
+                if node.hints.has(crate::extract::hints::ClassHints::POPUP) {
+                    s.popups += 1;
+                }
                 match tag {
                     "a" if node.attr("href").is_some() => s.link_weight = s.weight(),
                     "p" => s.paragraphs += 1,
@@ -98,6 +103,7 @@ pub fn compute(doc: &Doc) -> Vec<NodeStats> {
             ps.images += s.images;
             ps.list_items += s.list_items;
             ps.headings += s.headings;
+            ps.popups += s.popups;
             if node.is_element() && is_block {
                 ps.has_block_child = true;
                 ps.has_block_desc = true;

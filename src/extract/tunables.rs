@@ -50,3 +50,33 @@ pub const PROSE_CLIMB_MIN_SECTIONS: usize = 3;
 /// … each holding at least this share of it (sections of one article, not the article
 /// next to one big comment thread or teaser column).
 pub const PROSE_CLIMB_SECTION_SHARE: f64 = 0.05;
+/// Trailing furniture (`build::tail`) may take at most this share of the article's text:
+/// a short article made of links keeps them.
+pub const TAIL_MAX_SHARE: f64 = 0.3;
+/// A trailing list whose items all hold a link, with at least this share of its text in
+/// links, is a list of other stories.
+pub const TAIL_LINK_SHARE: f64 = 0.5;
+/// A trailing paragraph with a promotion or credit phrase (newsletter, follow us,
+/// reporting by) is furniture only when shorter than this (non-space characters).
+pub const TAIL_PROMO_MAX_CHARS: usize = 300;
+/// Pages without prose (`dominant`): tried when the scored selection is lighter than
+/// this (a page of short items yields a stray paragraph or two).
+pub const DOMINANT_BELOW_WEIGHT: u32 = 1500;
+/// … descend from `<body>` while one child holds at least
+/// this share of its parent's text outside furniture.
+pub const DOMINANT_SHARE: f64 = 0.6;
+/// … and take that container only when it keeps this many times the weight of the
+/// scored selection (a short article next to a big footer stays the short article).
+pub const DOMINANT_MIN_GAIN: f64 = 3.0;
+/// … and, when the scored selection has some substance (`RETRY_MIN_WEIGHT`), only when
+/// at most this share of the container's text is links (more is a menu or a docs
+/// sidebar beside a short page; listing tiles carry prices, dates, blurbs).
+pub const DOMINANT_MAX_LINK_DENSITY: f64 = 0.75;
+/// A hover card or tooltip (`ClassHints::POPUP`) is removed only when lighter than this:
+/// a container that happens to carry such a class and holds the article stays.
+pub const POPUP_MAX_WEIGHT: u32 = 1000;
+/// Rising-score climb (`select::top_candidate`, Readability's rule): ancestors of the top
+/// candidate are looked at while they score at least this share of it …
+pub const RISING_SCORE_FLOOR: f64 = 1.0 / 3.0;
+/// … up to this many levels.
+pub const RISING_SCORE_LEVELS: usize = 8;
