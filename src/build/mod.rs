@@ -3,6 +3,7 @@
 //! first paragraph, lead image, word count and reading time).
 
 pub mod blocks;
+pub mod credits;
 pub mod echoes;
 pub mod footnotes;
 pub mod inserts;

@@ -254,6 +254,8 @@ pub fn process(
     for b in super::tail::drop_trailing_furniture(&mut blocks) {
         note("furniture after the story (links, promotion, credits)", &b);
     }
+    // Before the echo check: a caption's copies differ by the credit.
+    super::credits::cut_caption_credits(&mut blocks);
     for b in super::echoes::drop_caption_echoes(&mut blocks) {
         note("caption printed again (gallery copy)", &b);
     }

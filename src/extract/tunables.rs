@@ -80,3 +80,7 @@ pub const POPUP_MAX_WEIGHT: u32 = 1000;
 pub const RISING_SCORE_FLOOR: f64 = 1.0 / 3.0;
 /// … up to this many levels.
 pub const RISING_SCORE_LEVELS: usize = 8;
+/// A photo credit cut from the end of a caption (`build::credits`) is at most this many
+/// characters (`(Photo by Kevin Mazur/Getty Images for Ithaca Holdings)`); a longer
+/// bracket is an aside of the author.
+pub const CAPTION_CREDIT_MAX_CHARS: usize = 70;
