@@ -4,6 +4,7 @@
 
 pub mod blocks;
 pub mod credits;
+pub mod datelines;
 pub mod echoes;
 pub mod footnotes;
 pub mod inserts;

@@ -229,6 +229,9 @@ pub fn process(
         }
     }
     let mut blocks = kept;
+    for b in super::datelines::drop_datelines(&mut blocks) {
+        note("dateline row (publication metadata)", &b);
+    }
     // Leading furniture before the first real paragraph: a lone short link (section
     // kicker) or a bare date line (the date is metadata).
     let leading = blocks.iter().take_while(|b| is_kicker_or_date(b)).count();
