@@ -11,6 +11,12 @@
 //!   label (`DON'T MISS`, `Related:`: at most four words, no link, in capitals or ending
 //!   with a colon) — without the label such a stack may be the author's own resources.
 //!
+//! - its lines (two or more) are teaser headlines that each end with a kind tag in
+//!   capitals (`… after eating marmot [INSIGHT]`, `… final decision [VIDEO]`), links or
+//!   not (templates often print them as bold text), with at most a label line above
+//!   them (`DON'T MISS`) — the tag names the kind of the other story, which no sentence
+//!   of the story itself ends with.
+//!
 //! The label goes with the insert. Paragraphs with ordinary prose around a link are never
 //! touched, and neither are lists (`<ul>` of links is furniture for the container cleaner
 //! to judge, with its own evidence).
@@ -76,9 +82,45 @@ enum Insert {
     /// Links one per line: an insert only under a label (`DON'T MISS`, `Related:`);
     /// without one it may be the author's own list of resources.
     LinkStack,
+    /// Teaser headlines one per line, each ending with a kind tag (`[VIDEO]`): an insert
+    /// wherever it stands.
+    TaggedStack,
+}
+
+/// A kind tag closing a teaser line: `[INSIGHT]`, `[VIDEO]`, `[PICTURES]` (capitals,
+/// one or two words), optionally followed by a separator (`|`).
+fn ends_with_kind_tag(line: &str) -> bool {
+    let l = line.trim_end_matches(|c: char| c.is_whitespace() || c == '|');
+    let Some(inner) = l.strip_suffix(']').and_then(|x| x.rsplit_once('[')) else {
+        return false;
+    };
+    let (head, tag) = inner;
+    let letters = tag.chars().filter(|c| c.is_alphabetic()).count();
+    head.split_whitespace().count() >= 3
+        && letters >= 3
+        && tag.split_whitespace().count() <= 2
+        && tag.chars().all(|c| c.is_uppercase() || c == ' ')
+}
+
+/// Lines of teaser headlines with kind tags, under at most one label line.
+fn is_tagged_stack(content: &[Inline]) -> bool {
+    let text = super::post::inline_text(content);
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let tagged = lines.iter().filter(|l| ends_with_kind_tag(l)).count();
+    let label_only_untagged = tagged + 1 == lines.len()
+        && !ends_with_kind_tag(lines[0])
+        && lines[0].split_whitespace().count() <= 4;
+    tagged >= 2 && (tagged == lines.len() || label_only_untagged)
 }
 
 fn insert_kind(content: &[Inline]) -> Option<Insert> {
+    if is_tagged_stack(content) {
+        return Some(Insert::TaggedStack);
+    }
     let c = counts(content);
     if c.links == 0 || c.chars == 0 {
         return None;
@@ -120,12 +162,12 @@ pub fn drop_link_inserts(blocks: &mut Vec<Block>) -> Vec<Block> {
         };
         let labelled = i > 0 && is_label(&blocks[i - 1]);
         match kind {
-            Some(Insert::Headline) | Some(Insert::LinkStack) if labelled => {
+            Some(Insert::Headline | Insert::LinkStack | Insert::TaggedStack) if labelled => {
                 dropped.push(blocks.remove(i));
                 dropped.push(blocks.remove(i - 1));
                 i -= 1;
             }
-            Some(Insert::Headline) => {
+            Some(Insert::Headline | Insert::TaggedStack) => {
                 dropped.push(blocks.remove(i));
             }
             _ => i += 1,
@@ -182,6 +224,33 @@ mod tests {
         let dropped = drop_link_inserts(&mut blocks);
         assert_eq!(dropped.len(), 3, "{dropped:?}");
         assert_eq!(blocks.len(), 3);
+    }
+
+    #[test]
+    fn teaser_lines_with_kind_tags_go() {
+        let stack = p(vec![
+            t("DON'T MISS"),
+            Inline::LineBreak,
+            t("Plague warning: CDC names EIGHT deadly diseases [WARNING]"),
+            Inline::LineBreak,
+            t("Holidaymakers die after eating marmot [INSIGHT]|"),
+        ]);
+        let prose = p(vec![t(
+            "A sentence of the story itself, long enough to be prose.",
+        )]);
+        let mut blocks = vec![prose.clone(), stack, prose.clone()];
+        assert_eq!(drop_link_inserts(&mut blocks).len(), 1);
+        assert_eq!(blocks, vec![prose.clone(), prose.clone()]);
+        // One tagged line, or prose lines with a bracket, stay.
+        let mut blocks = vec![
+            p(vec![t("The minister said it was over [LAUGHTER]")]),
+            p(vec![
+                t("The first quote ends in brackets [sic]"),
+                Inline::LineBreak,
+                t("and the second line goes on as prose [citation needed]"),
+            ]),
+        ];
+        assert!(drop_link_inserts(&mut blocks).is_empty());
     }
 
     #[test]

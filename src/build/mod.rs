@@ -3,6 +3,8 @@
 //! first paragraph, lead image, word count and reading time).
 
 pub mod blocks;
+pub mod credits;
+pub mod datelines;
 pub mod echoes;
 pub mod footnotes;
 pub mod inserts;

@@ -229,6 +229,9 @@ pub fn process(
         }
     }
     let mut blocks = kept;
+    for b in super::datelines::drop_datelines(&mut blocks) {
+        note("dateline row (publication metadata)", &b);
+    }
     // Leading furniture before the first real paragraph: a lone short link (section
     // kicker) or a bare date line (the date is metadata).
     let leading = blocks.iter().take_while(|b| is_kicker_or_date(b)).count();
@@ -254,6 +257,8 @@ pub fn process(
     for b in super::tail::drop_trailing_furniture(&mut blocks) {
         note("furniture after the story (links, promotion, credits)", &b);
     }
+    // Before the echo check: a caption's copies differ by the credit.
+    super::credits::cut_caption_credits(&mut blocks);
     for b in super::echoes::drop_caption_echoes(&mut blocks) {
         note("caption printed again (gallery copy)", &b);
     }

@@ -1,7 +1,8 @@
 //! Trailing furniture: what templates append after the last paragraph of a story, in the
 //! same container, so that selection keeps it — a heading with nothing under it
 //! (`Popular on …`, `Related coverage`), teaser headlines one link per line, a list of
-//! links to other stories, the newsletter or follow-us line, the reporting credits. (A
+//! links to other stories, the newsletter or follow-us line, the reporting credits, the
+//! tag list (`Tags: a, b, c`, mostly links) and the comment-policy notice. (A
 //! press release's `About <Company>` section is not among them: one benchmark counts it
 //! as the article, another does not.)
 //!
@@ -9,7 +10,8 @@
 //! backwards and the trim stops at the first block that is not furniture, so prose in the
 //! middle of a story is never touched whatever it says. A budget
 //! ([`t::TAIL_MAX_SHARE`] of the article's text) bounds how much a trim may take, so a
-//! short article made of links keeps its links.
+//! short article made of links keeps its links. A tag list and the comment-policy notice
+//! are furniture by their label and spend nothing of that budget.
 
 use super::inserts::{counts, Counts};
 use super::post::inline_text;
@@ -39,6 +41,46 @@ const PROMO: &[&str] = &[
     "if you enjoyed this",
     "join our",
 ];
+
+/// Lower-cased labels that open a tag list (`Tags: election, budget`), in the languages
+/// seen in news templates; the rest of such a paragraph is links to topic pages.
+const TAG_LABELS: &[&str] = &[
+    "tags",
+    "tagged",
+    "topics:",
+    "filed under",
+    "etiquetas",
+    "schlagwörter",
+    "mots-clés",
+    "标签",
+    "태그",
+];
+
+/// A tag list: opens with a tag label and is mostly links.
+fn is_tag_list(low: &str, c: &Counts) -> bool {
+    c.links >= 1
+        && c.link_chars as f64 >= c.chars as f64 * t::TAIL_LINK_SHARE
+        && TAG_LABELS.iter().any(|l| low.trim_start().starts_with(l))
+}
+
+/// The comment-policy notice under a story (`Comments are moderated…`, `Comentários …
+/// não serão aprovados pelo moderador`): it speaks of comments and of moderation.
+fn is_comment_policy(low: &str) -> bool {
+    (low.contains("comment") || low.contains("coment"))
+        && (low.contains("moderat") || low.contains("moderad"))
+}
+
+/// A tag list or the comment-policy notice: furniture by what it says, whatever the
+/// article's length, so it does not spend the trim budget (a tag list may be long, one
+/// link per topic, under a short story).
+fn is_labelled(b: &Block) -> bool {
+    let Block::Paragraph { content } = b else {
+        return false;
+    };
+    let low = inline_text(content).to_lowercase();
+    let c = counts(content);
+    is_tag_list(&low, &c) || (c.chars <= t::TAIL_PROMO_MAX_CHARS && is_comment_policy(&low))
+}
 
 /// Plain text and link counts of a paragraph or a list (its items' paragraphs).
 fn block_counts(b: &Block) -> Option<(String, Counts, usize)> {
@@ -109,6 +151,7 @@ fn is_trailing_furniture(b: &Block) -> bool {
                     let low = text.to_lowercase();
                     PROMO.iter().any(|p| low.contains(p))
                 })
+                || is_labelled(b)
         }
     }
 }
@@ -133,7 +176,7 @@ pub fn drop_trailing_furniture(blocks: &mut Vec<Block>) -> Vec<Block> {
                 break;
             }
         }
-        let w = weight(last);
+        let w = if is_labelled(last) { 0 } else { weight(last) };
         if spent + w > budget {
             break;
         }
@@ -195,6 +238,46 @@ mod tests {
         let dropped = drop_trailing_furniture(&mut blocks);
         assert_eq!(dropped.len(), 4, "{dropped:?}");
         assert_eq!(blocks.len(), 2);
+    }
+
+    #[test]
+    fn tag_lists_and_comment_policy_go() {
+        let mut blocks = vec![
+            prose(20),
+            prose(20),
+            p(vec![
+                t("Tags: "),
+                link("stock car 2018"),
+                t(", "),
+                link("interlagos"),
+            ]),
+            p(vec![t(
+                "ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados pelo moderador.",
+            )]),
+        ];
+        assert_eq!(drop_trailing_furniture(&mut blocks).len(), 2);
+        assert_eq!(blocks.len(), 2);
+        // Under a short story too (no budget spent).
+        let mut blocks = vec![
+            prose(2),
+            p(vec![
+                t("Tags "),
+                link("one topic"),
+                t(", "),
+                link("another topic of the story"),
+            ]),
+        ];
+        assert_eq!(drop_trailing_furniture(&mut blocks).len(), 1);
+        // A last paragraph that starts with the word but is prose stays.
+        let mut blocks = vec![
+            prose(20),
+            p(vec![
+                t("Tagged animals were released on Monday, "),
+                link("the team said"),
+                t("."),
+            ]),
+        ];
+        assert!(drop_trailing_furniture(&mut blocks).is_empty());
     }
 
     #[test]

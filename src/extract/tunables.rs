@@ -80,3 +80,14 @@ pub const POPUP_MAX_WEIGHT: u32 = 1000;
 pub const RISING_SCORE_FLOOR: f64 = 1.0 / 3.0;
 /// … up to this many levels.
 pub const RISING_SCORE_LEVELS: usize = 8;
+/// A photo credit cut from the end of a caption (`build::credits`) is at most this many
+/// characters (`(Photo by Kevin Mazur/Getty Images for Ithaca Holdings)`); a longer
+/// bracket is an aside of the author.
+pub const CAPTION_CREDIT_MAX_CHARS: usize = 70;
+/// A dateline row (`build::datelines`: `Updated Nov. 19, 2019 8:21 am ET`) is at most
+/// this many characters; longer text with a date is prose.
+pub const DATELINE_MAX_CHARS: usize = 120;
+/// … and is looked for only in the first this many blocks …
+pub const DATELINE_LEAD_BLOCKS: usize = 4;
+/// … and the last this many (metadata sits above or under the story, not inside it).
+pub const DATELINE_TAIL_BLOCKS: usize = 2;
