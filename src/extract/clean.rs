@@ -142,10 +142,12 @@ pub fn verdict(doc: &Doc, id: NodeId, ev: Evidence<'_>) -> Option<&'static str> 
         }
     }
     // A hover card: the innermost element with a tooltip/rollover class (its wrappers
-    // hold the word it explains), short.
+    // hold the word it explains), short, and more than a visible label: a badge or
+    // button caption (`Star 194k`, `New`) that carries a tooltip class is shown as is.
     if node.hints.has(crate::dom::ClassHints::POPUP)
         && s.popups == 1
         && s.weight() < t::POPUP_MAX_WEIGHT
+        && (s.images > 0 || s.weight() > t::POPUP_LABEL_MAX_WEIGHT)
     {
         return Some("hover card or tooltip (hidden until hovered)");
     }
@@ -282,5 +284,29 @@ mod tests {
             !text.contains("Teaser 1") && !text.contains("Teaser 2"),
             "{text}"
         );
+    }
+
+    /// A star button whose label carries a tooltip class is visible text and stays; a
+    /// hidden hover card with a sentence in it goes.
+    #[test]
+    fn a_tooltip_label_stays_a_hover_card_goes() {
+        let p = |s: &str| {
+            format!(
+                "<p>{s} is a paragraph of the article, with a clause, another clause, and \
+                 enough words to read as prose in a story.</p>"
+            )
+        };
+        let html = format!(
+            "<html><head><title>Post</title></head><body><div class=post><h1>Post</h1>\
+             {}<p>The project <span class=tooltipped>Star 194k</span> is popular, and \
+             people like it a lot, with reason.<span class=tooltiptext>Sign in to star \
+             this repository and follow it.</span></p>{}</div></body></html>",
+            ["First", "Second", "Third"].map(p).concat(),
+            p("Closing")
+        );
+        let a = extract(&html, &Options::default()).expect("an article");
+        let text = crate::render::to_text(&a);
+        assert!(text.contains("Star 194k"), "{text}");
+        assert!(!text.contains("Sign in to star"), "{text}");
     }
 }

@@ -75,6 +75,9 @@ pub const DOMINANT_MAX_LINK_DENSITY: f64 = 0.75;
 /// A hover card or tooltip (`ClassHints::POPUP`) is removed only when lighter than this:
 /// a container that happens to carry such a class and holds the article stays.
 pub const POPUP_MAX_WEIGHT: u32 = 1000;
+/// … and only when it holds more than a label: a text-only card of at most this weight
+/// is a visible badge or button caption (`Star 194k`, `Add to cart`), not a hidden card.
+pub const POPUP_LABEL_MAX_WEIGHT: u32 = 20;
 /// Rising-score climb (`select::top_candidate`, Readability's rule): ancestors of the top
 /// candidate are looked at while they score at least this share of it …
 pub const RISING_SCORE_FLOOR: f64 = 1.0 / 3.0;
