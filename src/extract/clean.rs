@@ -3,6 +3,7 @@
 //! reason for `--explain`. Nothing is mutated; the builder skips removed subtrees.
 
 use super::boilerplate;
+use super::repeat;
 use super::score::{class_weight, Flags};
 use super::stats::NodeStats;
 use super::tunables as t;
@@ -75,7 +76,12 @@ pub fn clean(
     // Parents in which a "related" heading was removed: its following siblings that
     // hold links, up to the next heading, are the teasers it labels.
     let mut related_sections: Vec<NodeId> = Vec::new();
+    // Items of a repeated structure (listing rows, tiles): set for a node's children when
+    // the node is expanded, so each child list is grouped once.
+    let mut repeated = vec![false; removed.len()];
     for &root in roots {
+        let root_weight = st[root as usize].weight();
+        repeat::mark_items(doc, root, st, root_weight, &mut repeated);
         let mut stack: Vec<NodeId> = doc.node(root).children.iter().rev().copied().collect();
         while let Some(id) = stack.pop() {
             let node = doc.node(id);
@@ -93,7 +99,10 @@ pub fn clean(
                 }
             }
             if !ev.protected.contains(&id) {
-                if let Some(reason) = verdict(doc, id, ev) {
+                let reason = verdict(doc, id, ev).filter(|&r| {
+                    !(repeat::is_conditional(r) && repeat::is_listing_item(doc, id, st, &repeated))
+                });
+                if let Some(reason) = reason {
                     removed[id as usize] = true;
                     reasons.push((id, reason));
                     if heading && node.hints.has(crate::dom::ClassHints::RELATED) {
@@ -110,6 +119,7 @@ pub fn clean(
             if node.tag() == "table" && is_data_table(doc, id, st) {
                 continue;
             }
+            repeat::mark_items(doc, id, st, root_weight, &mut repeated);
             stack.extend(node.children.iter().rev().copied());
         }
     }

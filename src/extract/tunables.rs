@@ -83,3 +83,12 @@ pub const POPUP_LABEL_MAX_WEIGHT: u32 = 20;
 pub const RISING_SCORE_FLOOR: f64 = 1.0 / 3.0;
 /// … up to this many levels.
 pub const RISING_SCORE_LEVELS: usize = 8;
+/// Repeated structure (`repeat`): a parent with at least this many element children of
+/// one tag and class signature holds listing items (rows, tiles, entries) …
+pub const REPEAT_MIN_ITEMS: u32 = 4;
+/// … that together hold at least this share of the cleaned container's text (teasers
+/// under an article are a small part of it; a listing's items are most of it) …
+pub const REPEAT_MIN_SHARE: f64 = 0.15;
+/// … which conditional cleaning keeps while at most this share of their text is links
+/// (more is a menu or a tag cloud, repeated too).
+pub const REPEAT_MAX_LINK_DENSITY: f64 = 0.8;
