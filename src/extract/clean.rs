@@ -79,9 +79,12 @@ pub fn clean(
     // Items of a repeated structure (listing rows, tiles): set for a node's children when
     // the node is expanded, so each child list is grouped once.
     let mut repeated = vec![false; removed.len()];
+    let mut whole = vec![false; removed.len()];
+    // The whole selection's text: a run is weighed against all of it, so a teaser
+    // section merged as a root of its own is still a small part.
+    let root_weight: u32 = roots.iter().map(|&r| st[r as usize].weight()).sum();
     for &root in roots {
-        let root_weight = st[root as usize].weight();
-        repeat::mark_items(doc, root, st, root_weight, &mut repeated);
+        repeat::mark_items(doc, root, st, root_weight, &mut repeated, &mut whole);
         let mut stack: Vec<NodeId> = doc.node(root).children.iter().rev().copied().collect();
         while let Some(id) = stack.pop() {
             let node = doc.node(id);
@@ -119,7 +122,15 @@ pub fn clean(
             if node.tag() == "table" && is_data_table(doc, id, st) {
                 continue;
             }
-            repeat::mark_items(doc, id, st, root_weight, &mut repeated);
+            repeat::mark_items(doc, id, st, root_weight, &mut repeated, &mut whole);
+            // Inside an item of the listing that makes up the container, its parts (a
+            // title line, a linked byline) are the item too.
+            if whole[id as usize] {
+                for &c in &node.children {
+                    repeated[c as usize] = true;
+                    whole[c as usize] = true;
+                }
+            }
             stack.extend(node.children.iter().rev().copied());
         }
     }

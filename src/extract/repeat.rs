@@ -3,7 +3,10 @@
 //! Each item alone looks like furniture to conditional cleaning: no prose, a class such
 //! as `meta`, a share of links. Inside the chosen container, an item of such a run (or
 //! the single wrapper inside one) is content and only furniture by tag, role, class
-//! (`excluded`) or boilerplate removes it; conditional verdicts do not.
+//! (`excluded`) or boilerplate removes it; conditional verdicts do not. When the run
+//! makes up most of the selection (the page is the listing), the parts inside each item
+//! (a title line, a linked byline) are spared the same way; "short link block" verdicts
+//! (date lines, read-time lines) still apply to both.
 //!
 //! Grouping is per child list, once, when `clean` expands a node: linear in the nodes.
 
@@ -16,12 +19,15 @@ use std::collections::HashMap;
 /// [`t::REPEAT_MIN_ITEMS`] siblings with the same tag and class, holding together at
 /// least [`t::REPEAT_MIN_SHARE`] of `root_weight` (the text of the container being
 /// cleaned: teasers under an article are a small part of it, a listing is most of it).
+/// When the run holds at least [`t::REPEAT_WHOLE_SHARE`] of it (the container is the
+/// listing), `whole` marks the items so that `clean` spares their parts too.
 pub fn mark_items(
     doc: &Doc,
     parent: NodeId,
     st: &[NodeStats],
     root_weight: u32,
     repeated: &mut [bool],
+    whole: &mut [bool],
 ) {
     let children = &doc.node(parent).children;
     if children.len() < t::REPEAT_MIN_ITEMS as usize {
@@ -47,6 +53,7 @@ pub fn mark_items(
         if items >= t::REPEAT_MIN_ITEMS && weight as f64 >= root_weight as f64 * t::REPEAT_MIN_SHARE
         {
             repeated[c as usize] = true;
+            whole[c as usize] = weight as f64 >= root_weight as f64 * t::REPEAT_WHOLE_SHARE;
         }
     }
 }
@@ -73,10 +80,7 @@ pub fn is_listing_item(doc: &Doc, id: NodeId, st: &[NodeStats], repeated: &[bool
 pub fn is_conditional(reason: &str) -> bool {
     matches!(
         reason,
-        "container with a furniture class and no prose"
-            | "link-heavy block"
-            | "short link block"
-            | "list-like block"
+        "container with a furniture class and no prose" | "link-heavy block" | "list-like block"
     )
 }
 
@@ -113,6 +117,11 @@ mod tests {
             assert!(
                 text.contains(&format!("Category {i}")),
                 "tile {i} missing:\n{text}"
+            );
+            // The tiles are most of the page: their linked lines stay too.
+            assert!(
+                text.contains(&format!("Stone Wall Collection {i}")),
+                "winner line {i} missing:\n{text}"
             );
         }
         assert!(!text.contains("Careers"), "{text}");

@@ -89,6 +89,9 @@ pub const REPEAT_MIN_ITEMS: u32 = 4;
 /// … that together hold at least this share of the cleaned container's text (teasers
 /// under an article are a small part of it; a listing's items are most of it) …
 pub const REPEAT_MIN_SHARE: f64 = 0.15;
+/// … and a run holding at least this share is the listing the container is made of: the
+/// parts inside its items (title lines, linked bylines) are spared too.
+pub const REPEAT_WHOLE_SHARE: f64 = 0.5;
 /// … which conditional cleaning keeps while at most this share of their text is links
 /// (more is a menu or a tag cloud, repeated too).
 pub const REPEAT_MAX_LINK_DENSITY: f64 = 0.8;
