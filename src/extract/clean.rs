@@ -3,6 +3,7 @@
 //! reason for `--explain`. Nothing is mutated; the builder skips removed subtrees.
 
 use super::boilerplate;
+use super::repeat;
 use super::score::{class_weight, Flags};
 use super::stats::NodeStats;
 use super::tunables as t;
@@ -75,7 +76,15 @@ pub fn clean(
     // Parents in which a "related" heading was removed: its following siblings that
     // hold links, up to the next heading, are the teasers it labels.
     let mut related_sections: Vec<NodeId> = Vec::new();
+    // Items of a repeated structure (listing rows, tiles): set for a node's children when
+    // the node is expanded, so each child list is grouped once.
+    let mut repeated = vec![false; removed.len()];
+    let mut whole = vec![false; removed.len()];
+    // The whole selection's text: a run is weighed against all of it, so a teaser
+    // section merged as a root of its own is still a small part.
+    let root_weight: u32 = roots.iter().map(|&r| st[r as usize].weight()).sum();
     for &root in roots {
+        repeat::mark_items(doc, root, st, root_weight, &mut repeated, &mut whole);
         let mut stack: Vec<NodeId> = doc.node(root).children.iter().rev().copied().collect();
         while let Some(id) = stack.pop() {
             let node = doc.node(id);
@@ -93,7 +102,10 @@ pub fn clean(
                 }
             }
             if !ev.protected.contains(&id) {
-                if let Some(reason) = verdict(doc, id, ev) {
+                let reason = verdict(doc, id, ev).filter(|&r| {
+                    !(repeat::is_conditional(r) && repeat::is_listing_item(doc, id, st, &repeated))
+                });
+                if let Some(reason) = reason {
                     removed[id as usize] = true;
                     reasons.push((id, reason));
                     if heading && node.hints.has(crate::dom::ClassHints::RELATED) {
@@ -109,6 +121,15 @@ pub fn clean(
             }
             if node.tag() == "table" && is_data_table(doc, id, st) {
                 continue;
+            }
+            repeat::mark_items(doc, id, st, root_weight, &mut repeated, &mut whole);
+            // Inside an item of the listing that makes up the container, its parts (a
+            // title line, a linked byline) are the item too.
+            if whole[id as usize] {
+                for &c in &node.children {
+                    repeated[c as usize] = true;
+                    whole[c as usize] = true;
+                }
             }
             stack.extend(node.children.iter().rev().copied());
         }
@@ -142,10 +163,12 @@ pub fn verdict(doc: &Doc, id: NodeId, ev: Evidence<'_>) -> Option<&'static str> 
         }
     }
     // A hover card: the innermost element with a tooltip/rollover class (its wrappers
-    // hold the word it explains), short.
+    // hold the word it explains), short, and more than a visible label: a badge or
+    // button caption (`Star 194k`, `New`) that carries a tooltip class is shown as is.
     if node.hints.has(crate::dom::ClassHints::POPUP)
         && s.popups == 1
         && s.weight() < t::POPUP_MAX_WEIGHT
+        && (s.images > 0 || s.weight() > t::POPUP_LABEL_MAX_WEIGHT)
     {
         return Some("hover card or tooltip (hidden until hovered)");
     }
@@ -282,5 +305,29 @@ mod tests {
             !text.contains("Teaser 1") && !text.contains("Teaser 2"),
             "{text}"
         );
+    }
+
+    /// A star button whose label carries a tooltip class is visible text and stays; a
+    /// hidden hover card with a sentence in it goes.
+    #[test]
+    fn a_tooltip_label_stays_a_hover_card_goes() {
+        let p = |s: &str| {
+            format!(
+                "<p>{s} is a paragraph of the article, with a clause, another clause, and \
+                 enough words to read as prose in a story.</p>"
+            )
+        };
+        let html = format!(
+            "<html><head><title>Post</title></head><body><div class=post><h1>Post</h1>\
+             {}<p>The project <span class=tooltipped>Star 194k</span> is popular, and \
+             people like it a lot, with reason.<span class=tooltiptext>Sign in to star \
+             this repository and follow it.</span></p>{}</div></body></html>",
+            ["First", "Second", "Third"].map(p).concat(),
+            p("Closing")
+        );
+        let a = extract(&html, &Options::default()).expect("an article");
+        let text = crate::render::to_text(&a);
+        assert!(text.contains("Star 194k"), "{text}");
+        assert!(!text.contains("Sign in to star"), "{text}");
     }
 }

@@ -8,6 +8,7 @@ pub mod boilerplate;
 pub mod clean;
 pub mod dominant;
 pub mod hints;
+mod repeat;
 pub mod score;
 pub mod select;
 pub mod stats;

@@ -75,6 +75,9 @@ pub const DOMINANT_MAX_LINK_DENSITY: f64 = 0.75;
 /// A hover card or tooltip (`ClassHints::POPUP`) is removed only when lighter than this:
 /// a container that happens to carry such a class and holds the article stays.
 pub const POPUP_MAX_WEIGHT: u32 = 1000;
+/// … and only when it holds more than a label: a text-only card of at most this weight
+/// is a visible badge or button caption (`Star 194k`, `Add to cart`), not a hidden card.
+pub const POPUP_LABEL_MAX_WEIGHT: u32 = 20;
 /// Rising-score climb (`select::top_candidate`, Readability's rule): ancestors of the top
 /// candidate are looked at while they score at least this share of it …
 pub const RISING_SCORE_FLOOR: f64 = 1.0 / 3.0;
@@ -91,3 +94,15 @@ pub const DATELINE_MAX_CHARS: usize = 120;
 pub const DATELINE_LEAD_BLOCKS: usize = 4;
 /// … and the last this many (metadata sits above or under the story, not inside it).
 pub const DATELINE_TAIL_BLOCKS: usize = 2;
+/// Repeated structure (`repeat`): a parent with at least this many element children of
+/// one tag and class signature holds listing items (rows, tiles, entries) …
+pub const REPEAT_MIN_ITEMS: u32 = 4;
+/// … that together hold at least this share of the cleaned container's text (teasers
+/// under an article are a small part of it; a listing's items are most of it) …
+pub const REPEAT_MIN_SHARE: f64 = 0.15;
+/// … and a run holding at least this share is the listing the container is made of: the
+/// parts inside its items (title lines, linked bylines) are spared too.
+pub const REPEAT_WHOLE_SHARE: f64 = 0.5;
+/// … which conditional cleaning keeps while at most this share of their text is links
+/// (more is a menu or a tag cloud, repeated too).
+pub const REPEAT_MAX_LINK_DENSITY: f64 = 0.8;
