@@ -99,7 +99,13 @@ async function readerFlow(d, o, url, openedBy = 'openReader') {
   const state = await d.evaluate(tab, READY);
   if (state !== 'ready') return { r, tab, error: `reader state ${state}` };
   await d.click(tab, '[data-action="copy-md"]');
-  await new Promise((res) => setTimeout(res, 300));
+  // The copy is asynchronous (the exports may first come from the host): wait for the
+  // reader's status line, which only the export actions write, instead of a fixed delay
+  // that a loaded machine can outrun.
+  const STATUS = `() => document.querySelector('.rm-status')?.textContent ?? ''`;
+  for (let i = 0; i < 100 && !(await d.evaluate(tab, STATUS)); i++) {
+    await new Promise((res) => setTimeout(res, 100));
+  }
   const copied = await d.clipboard(tab);
   const md = await d.download(tab, '[data-action="download-md"]');
   const json = await d.download(tab, '[data-action="download-json"]');
