@@ -179,21 +179,7 @@ pub fn drop_link_inserts(blocks: &mut Vec<Block>) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn t(s: &str) -> Inline {
-        Inline::Text { text: s.into() }
-    }
-
-    fn link(s: &str) -> Inline {
-        Inline::Link {
-            href: "https://x.test/other".into(),
-            content: vec![t(s)],
-        }
-    }
-
-    fn p(content: Vec<Inline>) -> Block {
-        Block::Paragraph { content }
-    }
+    use crate::build::test_blocks::{link, p, t};
 
     #[test]
     fn capital_headline_links_and_link_stacks_go_with_their_label() {

@@ -11,6 +11,8 @@ pub mod inserts;
 pub mod post;
 pub mod special;
 pub mod tail;
+#[cfg(test)]
+mod test_blocks;
 pub mod urls;
 
 use crate::dom::Doc;

@@ -189,20 +189,9 @@ pub fn drop_trailing_furniture(blocks: &mut Vec<Block>) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::build::test_blocks::{link, p, t};
     use crate::model::ListItem;
 
-    fn t(s: &str) -> Inline {
-        Inline::Text { text: s.into() }
-    }
-    fn link(s: &str) -> Inline {
-        Inline::Link {
-            href: "https://x.test/other".into(),
-            content: vec![t(s)],
-        }
-    }
-    fn p(content: Vec<Inline>) -> Block {
-        Block::Paragraph { content }
-    }
     fn prose(n: usize) -> Block {
         p(vec![t(
             &"A sentence of ordinary prose, with a clause. ".repeat(n)
