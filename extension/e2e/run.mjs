@@ -68,14 +68,15 @@ const CASES = [
 ];
 
 /** The CLI's outputs for the served bytes of `url` (what the extension must match). */
-async function expected(o, url, tag) {
+/** The page at `url` saved as `<out>/expected/<tag>.html`, and the CLI's exports of it. */
+export async function expected(o, url, tag) {
   const dir = path.join(o.out, 'expected');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${tag}.html`);
   const res = await fetch(url);
   fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
   const run = (...args) => execFileSync(o.cli, [...args, '--url', url, file], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  return { md: run('--format', 'md'), mdFm: run('--format', 'md', '--front-matter'), json: run('--format', 'json') };
+  return { file, md: run('--format', 'md'), mdFm: run('--format', 'md', '--front-matter'), json: run('--format', 'json') };
 }
 
 const READY = `() => new Promise((resolve) => {
@@ -86,10 +87,34 @@ const READY = `() => new Promise((resolve) => {
   })();
 })`;
 
-function firstDiff(a, b) {
+/** Where `a` first differs from `b`, with 80 characters of each from there. */
+export function firstDiff(a, b) {
+  a = String(a);
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   return `at ${i}: got ${JSON.stringify(a.slice(i, i + 80))} want ${JSON.stringify(b.slice(i, i + 80))}`;
+}
+
+/** Copy, `.md` and `.json` equal the CLI's exports of the same page, byte for byte. */
+export function checkExports(check, flow, want) {
+  check('copy = CLI md', flow.copied === want.md, firstDiff(flow.copied, want.md));
+  check('.md = CLI md --front-matter', flow.md.text === want.mdFm, firstDiff(flow.md.text, want.mdFm));
+  check('.json = CLI json', flow.json.text === want.json, firstDiff(flow.json.text, want.json));
+}
+
+/** The live-DOM page (`pages/live.html`) read as the user sees it, in the copied Markdown `md`. */
+export function checkLivePage(check, md, mode) {
+  const has = (s) => md.includes(s);
+  check('hidden by stylesheet dropped', !has('HIDDEN-BY-STYLESHEET'), 'present');
+  check('open shadow root inlined', has('SHADOW-TEXT'), 'missing');
+  check('slotted light DOM once', md.split('SLOTTED-TEXT').length === 2, 'count');
+  check('srcset image as src', has('/img/real-photo.jpg'), 'missing');
+  if (mode !== 'csp-none') {
+    // With `default-src 'none'` the page's own <style> and script are blocked, so the
+    // user does see the visibility:hidden paragraph and no script-added one.
+    check('visibility:hidden dropped', !has('HIDDEN-BY-VISIBILITY'), 'present');
+    check('script-added text kept', has('SCRIPT-ADDED'), 'missing');
+  }
 }
 
 async function readerFlow(d, o, url, openedBy = 'openReader') {
@@ -128,25 +153,12 @@ async function runCase(d, o, c, mode, origin, results) {
       check(`engine ${wantEngine}`, flow.r.engine === wantEngine, `engine ${flow.r.engine}`);
       if (c.exact) {
         const want = await expected(o, url, tag);
-        check('copy = CLI md', flow.copied === want.md, firstDiff(String(flow.copied), want.md));
-        check('.md = CLI md --front-matter', flow.md.text === want.mdFm, firstDiff(flow.md.text, want.mdFm));
-        check('.json = CLI json', flow.json.text === want.json, firstDiff(flow.json.text, want.json));
+        checkExports(check, flow, want);
         const title = JSON.parse(want.json).title;
         const base = (title || 'article').replace(/[<>:"/\\|?*]/g, ' ').replace(/\s+/g, ' ').trim();
         check('file name from title', flow.md.name.startsWith(base.slice(0, 20)) && flow.md.name.endsWith('.md'), flow.md.name);
       } else {
-        const md = flow.copied;
-        const has = (s) => md.includes(s);
-        check('hidden by stylesheet dropped', !has('HIDDEN-BY-STYLESHEET'), 'present');
-        check('open shadow root inlined', has('SHADOW-TEXT'), 'missing');
-        check('slotted light DOM once', md.split('SLOTTED-TEXT').length === 2, 'count');
-        check('srcset image as src', has('/img/real-photo.jpg'), 'missing');
-        if (mode !== 'csp-none') {
-          // With `default-src 'none'` the page's own <style> and script are blocked, so the
-          // user does see the visibility:hidden paragraph and no script-added one.
-          check('visibility:hidden dropped', !has('HIDDEN-BY-VISIBILITY'), 'present');
-          check('script-added text kept', has('SCRIPT-ADDED'), 'missing');
-        }
+        checkLivePage(check, flow.copied, mode);
         const json = JSON.parse(flow.json.text);
         check('json schema', json.schema === 'readmark/1' && json.title === 'Live DOM features', json.title);
         check('json = md source', flow.md.text.startsWith('---\n'), 'no front matter');

@@ -34,7 +34,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ChromiumDriver, FirefoxDriver } from './drivers.mjs';
-import { startServer } from './run.mjs';
+import { checkExports, checkLivePage, expected, firstDiff, startServer } from './run.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
@@ -79,26 +79,6 @@ async function bookmarkletSource(site) {
 function cli(o, file, url, ...args) {
   const extra = url ? ['--url', url] : [];
   return execFileSync(o.cli, [...args, ...extra, file], { encoding: 'utf8', maxBuffer: 1 << 28 });
-}
-
-async function expected(o, url, tag) {
-  const dir = path.join(o.out, 'expected');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${tag}.html`);
-  fs.writeFileSync(file, Buffer.from(await (await fetch(url)).arrayBuffer()));
-  return {
-    file,
-    md: cli(o, file, url, '--format', 'md'),
-    mdFm: cli(o, file, url, '--format', 'md', '--front-matter'),
-    json: cli(o, file, url, '--format', 'json'),
-  };
-}
-
-function firstDiff(a, b) {
-  a = String(a);
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return `at ${i}: got ${JSON.stringify(a.slice(i, i + 80))} want ${JSON.stringify(b.slice(i, i + 80))}`;
 }
 
 /** Wait until <html data-readmark-state> leaves the transient states. */
@@ -155,20 +135,9 @@ async function bookmarkletCase(d, o, bm, c, mode, pages, check) {
     const flow = await readerExports(d, reader);
     if (c.exact) {
       const want = await expected(o, url, `${c.name}-${mode}`);
-      check('copy = CLI md', flow.copied === want.md, firstDiff(flow.copied, want.md));
-      check('.md = CLI md --front-matter', flow.md.text === want.mdFm, firstDiff(flow.md.text, want.mdFm));
-      check('.json = CLI json', flow.json.text === want.json, firstDiff(flow.json.text, want.json));
+      checkExports(check, flow, want);
     } else {
-      const md = flow.copied;
-      const has = (s) => md.includes(s);
-      check('hidden by stylesheet dropped', !has('HIDDEN-BY-STYLESHEET'), 'present');
-      check('open shadow root inlined', has('SHADOW-TEXT'), 'missing');
-      check('slotted light DOM once', md.split('SLOTTED-TEXT').length === 2, 'count');
-      check('srcset image as src', has('/img/real-photo.jpg'), 'missing');
-      if (mode !== 'csp-none') {
-        check('visibility:hidden dropped', !has('HIDDEN-BY-VISIBILITY'), 'present');
-        check('script-added text kept', has('SCRIPT-ADDED'), 'missing');
-      }
+      checkLivePage(check, flow.copied, mode);
       check('json title', JSON.parse(flow.json.text).title === 'Live DOM features', flow.json.text.slice(0, 100));
     }
     if (c.rtl) {
