@@ -85,3 +85,56 @@ fn never_throws() {
     ));
     assert_eq!(v["ok"], true);
 }
+
+#[wasm_bindgen_test]
+fn the_bookmarklets_hidden_marks_are_dropped_like_the_cli_drops_them() {
+    let html = PAGE.replace(
+        "<p>The second paragraph",
+        "<p data-readmark-hidden>Marked hidden by the bookmarklet, never shown.</p><p>The second paragraph",
+    );
+    let url = "https://example.org/a/post.html";
+    let o = HtmlOptions {
+        url: Some(url.into()),
+        ..HtmlOptions::default()
+    };
+    let v = parse(&read_html_with(html.clone(), &o).expect("an article"));
+    let md = v["markdown"].as_str().unwrap_or_default();
+    assert!(!md.contains("Marked hidden"), "{md}");
+    assert!(md.contains("The second paragraph"), "{md}");
+    let core = readmark::extract(
+        &html,
+        &readmark::Options {
+            url: Some(url.into()),
+            ..Default::default()
+        },
+    )
+    .expect("an article");
+    assert_eq!(v["article"], render::to_json_value(&core));
+}
+
+#[wasm_bindgen_test]
+async fn pasted_html_never_runs_or_loads_anything() {
+    let global = js_sys::global();
+    let key = wasm_bindgen::JsValue::from_str("__readmarkPwned");
+    let _ = js_sys::Reflect::delete_property(&global.clone().into(), &key);
+    let html = PAGE.replace(
+        "<footer>",
+        "<script>window.__readmarkPwned = 1</script>\
+         <img src=\"data:,x\" onerror=\"window.__readmarkPwned = 2\" onload=\"window.__readmarkPwned = 3\">\
+         <svg><script>window.__readmarkPwned = 4</script></svg><footer>",
+    );
+    let v = parse(&read_html(html, wasm_bindgen::JsValue::UNDEFINED));
+    assert_eq!(v["ok"], true, "{v}");
+    // Event handlers of a loaded image would fire later: give them the time to.
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        let set_timeout = js_sys::Reflect::get(&js_sys::global(), &"setTimeout".into())
+            .ok()
+            .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
+        if let Some(f) = set_timeout {
+            let _ = f.call2(&wasm_bindgen::JsValue::NULL, &resolve, &200.into());
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+    let got = js_sys::Reflect::get(&global, &key).unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+    assert!(got.is_undefined(), "page content ran: {got:?}");
+}
