@@ -52,14 +52,33 @@ pub fn extract(html: &str, opts: &Options) -> Result<Article, Error> {
             limit: opts.limits.max_input_bytes,
         });
     }
-    let base = match &opts.url {
-        Some(u) if !u.is_empty() => Some(
+    let base = base_url(opts)?;
+    let doc = dom::Doc::parse(html, base.clone(), &opts.limits)?;
+    extract_doc(doc, opts, || {
+        dom::Doc::parse_keeping_hidden(html, base, &opts.limits)
+    })
+}
+
+/// The URL relative links resolve against: `opts.url`, with its hosts in ASCII.
+pub fn base_url(opts: &Options) -> Result<Option<url::Url>, Error> {
+    match &opts.url {
+        Some(u) if !u.is_empty() => Ok(Some(
             url::Url::parse(&idn::ascii_hosts(u))
                 .map_err(|e| Error::InvalidUrl(format!("{u}: {e}")))?,
-        ),
-        _ => None,
-    };
-    let doc = dom::Doc::parse(html, base.clone(), &opts.limits)?;
+        )),
+        _ => Ok(None),
+    }
+}
+
+/// Extract the article from an arena built with hidden nodes dropped (`Doc::parse`, or the
+/// browser's direct build from the live DOM). `keeping_hidden` builds the same page again
+/// keeping what only the `hidden`/`aria-hidden` attributes hide: called only when the
+/// first pass finds little text and dropped hidden nodes.
+pub fn extract_doc(
+    doc: dom::Doc,
+    opts: &Options,
+    keeping_hidden: impl FnOnce() -> Result<dom::Doc, Error>,
+) -> Result<Article, Error> {
     let first = article_of(&doc, opts);
     let light = match &first {
         Err(Error::NoContent) => true,
@@ -70,7 +89,7 @@ pub fn extract(html: &str, opts: &Options) -> Result<Article, Error> {
         return first;
     }
     drop(doc);
-    let doc = dom::Doc::parse_keeping_hidden(html, base, &opts.limits)?;
+    let doc = keeping_hidden()?;
     match (first, article_of(&doc, opts)) {
         (Ok(a), Ok(b)) if b.word_count as f64 > a.word_count as f64 * 1.5 + 50.0 => Ok(b),
         (Ok(a), _) => Ok(a),

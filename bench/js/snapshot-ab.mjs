@@ -3,6 +3,8 @@
 // (median of the rounds, same tab, alternating order).
 //
 // usage: node bench/js/snapshot-ab.mjs --pages PAGES_TSV --a DIR --b DIR [--per-dataset N] [--rounds R]
+//          [--ignore FIELD,...]   (members of `snapshot` left out of the comparison, e.g. `bytes`
+//                                  when its meaning changed between the builds)
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { mkdtempSync } from 'node:fs';
@@ -17,6 +19,7 @@ const pagesTsv = arg('--pages');
 const dirs = { a: arg('--a'), b: arg('--b') };
 const perDataset = Number(arg('--per-dataset', 20));
 const rounds = Number(arg('--rounds', 3));
+const ignore = (arg('--ignore', '') || '').split(',').filter(Boolean);
 const all = readFileSync(pagesTsv, 'utf8').split('\n').slice(1).filter(Boolean).map((l) => {
   const [ds, id, file] = l.split('\t');
   return { ds, id, file };
@@ -61,7 +64,8 @@ const sums = { a: [0, 0, 0], b: [0, 0, 0] };
 for (const [i, p] of pages.entries()) {
   try {
     await tab.goto(`${origin}/page/${i}`, { waitUntil: 'load', timeout: 20000 }).catch(() => tab.waitForLoadState('domcontentloaded'));
-    const r = await tab.evaluate(async ({ rounds }) => {
+    const r = await tab.evaluate(async ({ rounds, ignore }) => {
+      const drop = (res) => { for (const f of ignore) if (res.snapshot) delete res.snapshot[f]; return res; };
       const mods = {};
       for (const k of ['a', 'b']) {
         // Absolute: a page's <base href> must not redirect the import.
@@ -77,7 +81,7 @@ for (const [i, p] of pages.entries()) {
           out[key].t.push(performance.now() - t0);
           if (res.ok) { out[key].s.push(res.timings.snapshotMs); out[key].e.push(res.timings.extractMs); }
           delete res.timings;
-          out[key].json = JSON.stringify(res);
+          out[key].json = JSON.stringify(drop(res));
         }
       }
       for (const sel of [false, true]) {
@@ -94,11 +98,11 @@ for (const [i, p] of pages.entries()) {
         for (const key of ['a', 'b']) {
           const res = JSON.parse(mods[key].readPage({ includeSnapshot: true, selectionOnly: true }));
           delete res.timings;
-          out[key].sel = JSON.stringify(res);
+          out[key].sel = JSON.stringify(drop(res));
         }
       }
       return out;
-    }, { rounds });
+    }, { rounds, ignore });
     const ok = r.a.json === r.b.json && r.a.sel === r.b.sel;
     if (ok) same++; else {
       diff++;

@@ -1,4 +1,6 @@
-//! A compact, read-only arena DOM built once from scraper's tree.
+//! A compact, read-only arena DOM built once, by one [`Builder`] fed by either source:
+//! scraper's tree of parsed HTML ([`Doc::parse`]) or, in the browser, the walk of the live
+//! DOM (`web::snapshot_doc`, no HTML written or re-parsed).
 //!
 //! Why our own arena: scoring needs per-node statistics and parent links in flat arrays
 //! (linear passes, no recursion), and building it is where the explicit limits are
@@ -13,6 +15,8 @@
 
 mod depth_guard;
 mod parse;
+
+pub use parse::{feed_noscript_text, Attr, Builder};
 mod tags;
 
 pub use crate::extract::hints::ClassHints;

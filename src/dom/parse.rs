@@ -1,19 +1,23 @@
-//! scraper tree → arena, in one iterative pass over ego-tree's open/close edges.
+//! Events → arena: [`Builder`] builds the [`Doc`] from open-element / text / close events
+//! in document order. Two sources feed it: scraper's tree of parsed HTML (its open/close
+//! edges, one iterative pass: [`parse`]) and, in the browser, the walk of the live DOM
+//! (`web::snapshot_doc`), which skips writing and re-parsing HTML.
 
 use super::tags::is_dropped_tag;
 use super::{ClassHints, Doc, MetaTag, Node, NodeId, NodeKind};
 use crate::{Error, Limits};
 use ego_tree::iter::Edge;
+use std::borrow::Cow;
 
 /// Is an element hidden by its own attributes (CSS `display:none`/`visibility:hidden`
 /// inline, the `hidden` attribute, `aria-hidden="true"`)? The live-DOM snapshot marks
 /// nodes hidden by stylesheets with `data-readmark-hidden`.
 ///
 /// One pass over the attributes, no allocation (this runs for every element).
-fn is_hidden(el: &scraper::node::Element, keep_hidden_attr: bool) -> bool {
+fn is_hidden(attrs: &[Attr<'_>], keep_hidden_attr: bool) -> bool {
     let (mut attr_hidden, mut style_hidden) = (false, false);
-    for (name, value) in el.attrs() {
-        match name {
+    for (name, value) in attrs {
+        match &**name {
             "data-readmark-hidden" => return true,
             // Second chance for server-rendered pages whose content waits in a `hidden`
             // container for a script to reveal it (streaming SSR): only inline
@@ -26,6 +30,11 @@ fn is_hidden(el: &scraper::node::Element, keep_hidden_attr: bool) -> bool {
         }
     }
     style_hidden || (attr_hidden && !keep_hidden_attr)
+}
+
+/// The first value of attribute `name`.
+fn attr<'a>(attrs: &'a [Attr<'_>], name: &str) -> Option<&'a str> {
+    attrs.iter().find(|(k, _)| k == name).map(|(_, v)| &**v)
 }
 
 /// Does an inline style contain `display:none` or `visibility:hidden` (whitespace
@@ -109,6 +118,9 @@ fn parse_html(html: &str) -> scraper::Html {
     .one(html)
 }
 
+/// One attribute as a source hands it over (borrowed from the source where possible).
+pub type Attr<'a> = (Cow<'a, str>, Cow<'a, str>);
+
 pub(super) fn parse(
     html: &str,
     page_url: Option<url::Url>,
@@ -117,145 +129,242 @@ pub(super) fn parse(
 ) -> Result<Doc, Error> {
     let guarded = super::depth_guard::guard(html, limits.max_depth);
     let parsed = parse_html(&guarded);
-    let mut doc = Doc {
-        nodes: Vec::new(),
-        body: 0,
-        base: page_url.clone(),
-        page_url,
-        title: None,
-        metas: Vec::new(),
-        json_ld: Vec::new(),
-        canonical: None,
-        html_lang: None,
-        html_dir: None,
-        element_count: 0,
-        dropped_hidden: 0,
-    };
-    let root = doc.push(
-        None,
-        NodeKind::Element {
-            tag: "#root".into(),
-            attrs: Box::new([]),
-        },
-        0,
-    );
-    // Per open source element: the arena node it maps to (None when flattened or
-    // skipped). `skip_depth` > 0 while inside a dropped subtree.
-    let mut open: Vec<Option<NodeId>> = Vec::new();
-    let mut cur: NodeId = root;
-    let mut skip_depth = 0usize;
-    let mut skipping_tag: Option<String> = None;
-    let mut skip_text = String::new();
-    let mut body: Option<NodeId> = None;
-    let mut hint_cache = HintCache::default();
-    for edge in parsed.tree.root().traverse() {
+    let mut b = Builder::new(page_url, limits, keep_hidden_attr);
+    feed_scraper(&mut b, parsed.tree.root().traverse())?;
+    Ok(b.finish())
+}
+
+/// Feed scraper's open/close edges to the builder (elements and text; comments, doctypes
+/// and the document node carry nothing the arena keeps).
+fn feed_scraper<'a>(
+    b: &mut Builder<'_>,
+    edges: impl Iterator<Item = Edge<'a, scraper::Node>>,
+) -> Result<(), Error> {
+    let mut attrs: Vec<Attr<'a>> = Vec::new();
+    for edge in edges {
         match edge {
             Edge::Open(n) => match n.value() {
                 scraper::Node::Element(el) => {
-                    doc.element_count += 1;
-                    if doc.element_count > limits.max_elements {
-                        return Err(Error::TooManyElements {
-                            count: doc.element_count,
-                            limit: limits.max_elements,
-                        });
-                    }
-                    if skip_depth > 0 {
-                        skip_depth += 1;
-                        open.push(None);
-                        continue;
-                    }
-                    let tag = el.name().to_ascii_lowercase();
-                    let hidden = is_hidden(el, keep_hidden_attr);
-                    if hidden || is_dropped_tag(&tag) {
-                        collect_head(&mut doc, &tag, el);
-                        if hidden {
-                            doc.dropped_hidden += 1;
-                        }
-                        skip_depth = 1;
-                        skipping_tag = Some(tag);
-                        skip_text.clear();
-                        open.push(None);
-                        continue;
-                    }
-                    if tag == "html" {
-                        doc.html_lang = el.attr("lang").or(el.attr("xml:lang")).map(str::to_string);
-                        doc.html_dir = el.attr("dir").map(str::to_string);
-                    }
-                    let depth = doc.node(cur).depth + 1;
-                    if depth as usize > limits.max_depth {
-                        open.push(None); // flattened: children attach to `cur`
-                        continue;
-                    }
-                    let attrs: Vec<(Box<str>, Box<str>)> = el
-                        .attrs()
-                        .filter(|(k, _)| keep_attr(k))
-                        .map(|(k, v)| (Box::from(k), Box::from(v)))
-                        .collect();
-                    let id = doc.push_cached(
-                        Some(cur),
-                        NodeKind::Element {
-                            tag: tag.clone().into_boxed_str(),
-                            attrs: attrs.into_boxed_slice(),
-                        },
-                        depth,
-                        &mut hint_cache,
+                    attrs.clear();
+                    attrs.extend(
+                        el.attrs()
+                            .map(|(k, v)| (Cow::Borrowed(k), Cow::Borrowed(v))),
                     );
-                    if tag == "body" && body.is_none() {
-                        body = Some(id);
-                        if doc.html_dir.is_none() {
-                            doc.html_dir = el.attr("dir").map(str::to_string);
-                        }
-                    }
-                    open.push(Some(id));
-                    cur = id;
+                    b.open(&el.name().to_ascii_lowercase(), &attrs)?;
                 }
-                scraper::Node::Text(t) => {
-                    if skip_depth > 0 {
-                        if skip_depth == 1 && skip_text.len() < 1 << 20 {
-                            skip_text.push_str(t);
-                        }
-                        continue;
-                    }
-                    let depth = doc.node(cur).depth + 1;
-                    doc.push(Some(cur), NodeKind::Text(Box::from(&**t)), depth);
-                }
+                scraper::Node::Text(t) => b.text(t),
                 _ => {}
             },
             Edge::Close(n) => {
-                if !n.value().is_element() {
-                    continue;
-                }
-                let Some(entry) = open.pop() else { continue };
-                if skip_depth > 0 {
-                    skip_depth -= 1;
-                    if skip_depth == 0 {
-                        if let Some(tag) = skipping_tag.take() {
-                            finish_skipped(&mut doc, &tag, n.value().as_element(), &skip_text, cur);
-                        }
-                    }
-                    continue;
-                }
-                if let Some(id) = entry {
-                    cur = doc.node(id).parent.unwrap_or(root);
+                if n.value().is_element() {
+                    b.close();
                 }
             }
         }
     }
-    doc.body = body.unwrap_or(root);
-    if let Some(b) = doc.base.clone() {
-        // `<base href>` was recorded as a meta entry by `collect_head`.
-        if let Some(h) = doc
-            .metas
+    Ok(())
+}
+
+/// Parse the text of a `<noscript>` as HTML and feed its nodes: what a parser with
+/// scripting disabled makes of it, as [`parse_html`] does for a whole page. For sources
+/// that hand over the live DOM, where a browser with scripting enabled kept it as text.
+/// Parsed as a document (one instance of the parser in the module, not a second one for
+/// fragments): the children of its implied `<head>` and `<body>` are the content.
+pub fn feed_noscript_text(b: &mut Builder<'_>, text: &str) -> Result<(), Error> {
+    let parsed = parse_html(text);
+    for html in parsed.tree.root().children() {
+        for part in html.children() {
+            for node in part.children() {
+                feed_scraper(b, node.traverse())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Builds the arena from a stream of open-element / text / close events, in document
+/// order. Every rule of the arena (limits, depth flattening, dropped and hidden subtrees,
+/// attribute filtering, class hints, head facts) lives here, so the two sources — the
+/// scraper tree of parsed HTML, and the browser's walk of the live DOM
+/// (`web::snapshot_doc`) — cannot drift apart.
+#[derive(Debug)]
+pub struct Builder<'l> {
+    doc: Doc,
+    limits: &'l Limits,
+    keep_hidden_attr: bool,
+    root: NodeId,
+    /// Per open source element: the arena node it maps to (None when flattened or
+    /// skipped).
+    open: Vec<Option<NodeId>>,
+    cur: NodeId,
+    /// > 0 while inside a dropped subtree.
+    skip_depth: usize,
+    /// The dropped element being skipped, with its `type` attribute (scripts).
+    skipping: Option<(String, String)>,
+    skip_text: String,
+    body: Option<NodeId>,
+    hint_cache: HintCache,
+}
+
+impl<'l> Builder<'l> {
+    pub fn new(page_url: Option<url::Url>, limits: &'l Limits, keep_hidden_attr: bool) -> Self {
+        let mut doc = Doc {
+            nodes: Vec::new(),
+            body: 0,
+            base: page_url.clone(),
+            page_url,
+            title: None,
+            metas: Vec::new(),
+            json_ld: Vec::new(),
+            canonical: None,
+            html_lang: None,
+            html_dir: None,
+            element_count: 0,
+            dropped_hidden: 0,
+        };
+        let root = doc.push(
+            None,
+            NodeKind::Element {
+                tag: "#root".into(),
+                attrs: Box::new([]),
+            },
+            0,
+        );
+        Builder {
+            doc,
+            limits,
+            keep_hidden_attr,
+            root,
+            open: Vec::new(),
+            cur: root,
+            skip_depth: 0,
+            skipping: None,
+            skip_text: String::new(),
+            body: None,
+            hint_cache: HintCache::default(),
+        }
+    }
+
+    pub fn limits(&self) -> &Limits {
+        self.limits
+    }
+
+    /// An element opens: `tag` lower-case, `attrs` in the source's order.
+    pub fn open(&mut self, tag: &str, attrs: &[Attr<'_>]) -> Result<(), Error> {
+        let doc = &mut self.doc;
+        doc.element_count += 1;
+        if doc.element_count > self.limits.max_elements {
+            return Err(Error::TooManyElements {
+                count: doc.element_count,
+                limit: self.limits.max_elements,
+            });
+        }
+        if self.skip_depth > 0 {
+            self.skip_depth += 1;
+            self.open.push(None);
+            return Ok(());
+        }
+        let hidden = is_hidden(attrs, self.keep_hidden_attr);
+        if hidden || is_dropped_tag(tag) {
+            collect_head(doc, tag, attrs);
+            if hidden {
+                doc.dropped_hidden += 1;
+            }
+            self.skip_depth = 1;
+            let ty = if tag == "script" {
+                attr(attrs, "type").unwrap_or("")
+            } else {
+                ""
+            };
+            self.skipping = Some((tag.to_string(), ty.to_string()));
+            self.skip_text.clear();
+            self.open.push(None);
+            return Ok(());
+        }
+        if tag == "html" {
+            doc.html_lang = attr(attrs, "lang")
+                .or(attr(attrs, "xml:lang"))
+                .map(str::to_string);
+            doc.html_dir = attr(attrs, "dir").map(str::to_string);
+        }
+        let depth = doc.node(self.cur).depth + 1;
+        if depth as usize > self.limits.max_depth {
+            self.open.push(None); // flattened: children attach to `cur`
+            return Ok(());
+        }
+        let kept: Vec<(Box<str>, Box<str>)> = attrs
             .iter()
-            .find(|m| m.key == "#base")
-            .map(|m| m.content.clone())
-        {
-            if let Ok(u) = b.join(&crate::idn::ascii_hosts(&h)) {
-                doc.base = Some(u);
+            .filter(|(k, _)| keep_attr(k))
+            .map(|(k, v)| (Box::from(&**k), Box::from(&**v)))
+            .collect();
+        let id = doc.push_cached(
+            Some(self.cur),
+            NodeKind::Element {
+                tag: tag.into(),
+                attrs: kept.into_boxed_slice(),
+            },
+            depth,
+            &mut self.hint_cache,
+        );
+        if tag == "body" && self.body.is_none() {
+            self.body = Some(id);
+            if doc.html_dir.is_none() {
+                doc.html_dir = attr(attrs, "dir").map(str::to_string);
             }
         }
+        self.open.push(Some(id));
+        self.cur = id;
+        Ok(())
     }
-    Ok(doc)
+
+    /// A text node (sources hand over adjacent text merged, as an HTML parser does).
+    pub fn text(&mut self, t: &str) {
+        if self.skip_depth > 0 {
+            if self.skip_depth == 1 && self.skip_text.len() < 1 << 20 {
+                self.skip_text.push_str(t);
+            }
+            return;
+        }
+        let depth = self.doc.node(self.cur).depth + 1;
+        self.doc
+            .push(Some(self.cur), NodeKind::Text(Box::from(t)), depth);
+    }
+
+    /// The innermost open element closes (ignored when none is open).
+    pub fn close(&mut self) {
+        let Some(entry) = self.open.pop() else { return };
+        if self.skip_depth > 0 {
+            self.skip_depth -= 1;
+            if self.skip_depth == 0 {
+                if let Some((tag, ty)) = self.skipping.take() {
+                    finish_skipped(&mut self.doc, &tag, &ty, &self.skip_text, self.cur);
+                }
+            }
+            return;
+        }
+        if let Some(id) = entry {
+            self.cur = self.doc.node(id).parent.unwrap_or(self.root);
+        }
+    }
+
+    pub fn finish(self) -> Doc {
+        let mut doc = self.doc;
+        doc.body = self.body.unwrap_or(self.root);
+        if let Some(b) = doc.base.clone() {
+            // `<base href>` was recorded as a meta entry by `collect_head`.
+            if let Some(h) = doc
+                .metas
+                .iter()
+                .find(|m| m.key == "#base")
+                .map(|m| m.content.clone())
+            {
+                if let Ok(u) = b.join(&crate::idn::ascii_hosts(&h)) {
+                    doc.base = Some(u);
+                }
+            }
+        }
+        doc
+    }
 }
 
 /// Class/id hints of the `class` values seen so far in one parse (elements without an
@@ -330,15 +439,14 @@ impl Doc {
 }
 
 /// Head facts carried by elements that are otherwise dropped.
-fn collect_head(doc: &mut Doc, tag: &str, el: &scraper::node::Element) {
+fn collect_head(doc: &mut Doc, tag: &str, attrs: &[Attr<'_>]) {
     match tag {
         "meta" => {
-            let key = el
-                .attr("property")
-                .or(el.attr("name"))
-                .or(el.attr("itemprop"))
-                .or(el.attr("http-equiv"));
-            if let (Some(k), Some(c)) = (key, el.attr("content")) {
+            let key = attr(attrs, "property")
+                .or(attr(attrs, "name"))
+                .or(attr(attrs, "itemprop"))
+                .or(attr(attrs, "http-equiv"));
+            if let (Some(k), Some(c)) = (key, attr(attrs, "content")) {
                 doc.metas.push(MetaTag {
                     key: k.trim().to_ascii_lowercase(),
                     content: c.to_string(),
@@ -346,13 +454,13 @@ fn collect_head(doc: &mut Doc, tag: &str, el: &scraper::node::Element) {
             }
         }
         "link" => {
-            let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
+            let rel = attr(attrs, "rel").unwrap_or("").to_ascii_lowercase();
             if rel.split_whitespace().any(|r| r == "canonical") && doc.canonical.is_none() {
-                doc.canonical = el.attr("href").map(str::to_string);
+                doc.canonical = attr(attrs, "href").map(str::to_string);
             }
         }
         "base" => {
-            if let Some(h) = el.attr("href") {
+            if let Some(h) = attr(attrs, "href") {
                 if !doc.metas.iter().any(|m| m.key == "#base") {
                     doc.metas.push(MetaTag {
                         key: "#base".into(),
@@ -365,19 +473,13 @@ fn collect_head(doc: &mut Doc, tag: &str, el: &scraper::node::Element) {
     }
 }
 
-/// Text-bearing dropped elements: `<title>`, JSON-LD, TeX scripts.
-fn finish_skipped(
-    doc: &mut Doc,
-    tag: &str,
-    el: Option<&scraper::node::Element>,
-    text: &str,
-    cur: NodeId,
-) {
-    let Some(el) = el else { return };
+/// Text-bearing dropped elements: `<title>`, JSON-LD, TeX scripts. `script_type`: the
+/// script's `type` attribute.
+fn finish_skipped(doc: &mut Doc, tag: &str, script_type: &str, text: &str, cur: NodeId) {
     match tag {
         "title" if doc.title.is_none() => doc.title = Some(text.to_string()),
         "script" => {
-            let ty = el.attr("type").unwrap_or("").to_ascii_lowercase();
+            let ty = script_type.to_ascii_lowercase();
             if ty.contains("ld+json") {
                 doc.json_ld.push(text.to_string());
             } else if ty.starts_with("math/tex") {
@@ -404,7 +506,63 @@ fn finish_skipped(
 
 #[cfg(test)]
 mod tests {
-    use super::style_hides;
+    use super::{style_hides, Attr, Builder};
+    use crate::dom::{Doc, NodeKind};
+    use std::borrow::Cow;
+
+    /// Tags, attributes and text of an arena in document order.
+    fn shape(doc: &Doc) -> Vec<String> {
+        let mut out = vec![format!("title={:?} metas={:?}", doc.title, doc.metas)];
+        for id in doc.descendants(0) {
+            out.push(match &doc.node(id).kind {
+                NodeKind::Element { tag, attrs } => {
+                    format!("{}<{tag} {attrs:?}>", doc.node(id).depth)
+                }
+                NodeKind::Text(t) => format!("{}{t:?}", doc.node(id).depth),
+            });
+        }
+        out.push(format!("body={} dropped={}", doc.body, doc.dropped_hidden));
+        out
+    }
+
+    #[test]
+    fn events_build_what_the_parser_builds() {
+        let html = "<!DOCTYPE html><html lang=en><head><title>T</title>\
+            <meta property=og:title content=X></head><body class=b>\
+            <p id=a data-x=1>one <b>two</b></p><div hidden>gone</div>\
+            <noscript><img src=i.png></noscript></body></html>";
+        let limits = crate::Limits::default();
+        let parsed = Doc::parse(html, None, &limits).expect("parse");
+        let mut b = Builder::new(None, &limits, false);
+        let a = |k: &'static str, v: &'static str| -> Attr<'static> {
+            (Cow::Borrowed(k), Cow::Borrowed(v))
+        };
+        b.open("html", &[a("lang", "en")]).expect("html");
+        b.open("head", &[]).expect("head");
+        b.open("title", &[]).expect("title");
+        b.text("T");
+        b.close();
+        b.open("meta", &[a("content", "X"), a("property", "og:title")])
+            .expect("meta");
+        b.close();
+        b.close();
+        b.open("body", &[a("class", "b")]).expect("body");
+        b.open("p", &[a("data-x", "1"), a("id", "a")]).expect("p");
+        b.text("one ");
+        b.open("b", &[]).expect("b");
+        b.text("two");
+        b.close();
+        b.close();
+        b.open("div", &[a("hidden", "")]).expect("div");
+        b.text("gone");
+        b.close();
+        b.open("noscript", &[]).expect("noscript");
+        super::feed_noscript_text(&mut b, "<img src=i.png>").expect("noscript text");
+        b.close();
+        b.close();
+        b.close();
+        assert_eq!(shape(&b.finish()), shape(&parsed));
+    }
 
     #[test]
     fn inline_styles_that_hide() {

@@ -220,7 +220,7 @@ pub fn clock_ms() -> f64 {
 }
 
 /// What the walk handed over (see the module docs for the encoding).
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Encoded {
     pub strings: String,
     pub ops: Vec<u32>,

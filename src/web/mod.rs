@@ -1,6 +1,7 @@
 //! Browser glue (wasm32 only): snapshot the live page, run the core, hand back JSON.
 //!
-//! Kept thin: [`snapshot`] reads the page, the core does everything else, and this module
+//! Kept thin: [`snapshot`] reads the page, [`snapshot_doc`] turns the walk into the core's
+//! arena (no HTML in between), the core does everything else, and this module
 //! only converts options, results and errors. The same build runs as WebAssembly and, on
 //! pages whose CSP forbids WebAssembly in content scripts (Chromium), as JavaScript made
 //! by `wasm2js` — so both paths produce identical output.
@@ -26,6 +27,7 @@ pub mod dom_walk;
 pub mod hosted;
 pub mod html_out;
 pub mod snapshot;
+pub mod snapshot_doc;
 
 use crate::render::{self, MarkdownOptions};
 use crate::{Article, Error, Options};
@@ -44,8 +46,10 @@ thread_local! {
 #[serde(rename_all = "camelCase", default)]
 pub struct ReadOptions {
     pub selection_only: bool,
-    /// Also return the snapshot's HTML (`snapshot.html`), for debugging differences
-    /// from the CLI: `readmark --explain` on it shows what the core saw.
+    /// Also return the snapshot written as HTML (`snapshot.html`), for debugging
+    /// differences from the CLI: `readmark --explain` on it shows what the core saw (the
+    /// arena built from that HTML is the one built from the walk). `snapshot.bytes` is
+    /// always the UTF-8 size of what the walk handed over ([`Snapshot::bytes`]).
     pub include_snapshot: bool,
     /// Also render the Markdown exports (`markdown`, `markdownFrontMatter`) now.
     pub exports: bool,
@@ -111,31 +115,58 @@ fn unsupported_content_type(ct: &str) -> bool {
 
 /// Extract the article from a snapshot. With a selection, everything selected is the
 /// article (no scoring: the user chose it), with the page's metadata.
+///
+/// The arena is built straight from the walk ([`snapshot_doc`]) when the snapshot has one,
+/// else parsed from its HTML.
 pub fn extract_snapshot(snap: &Snapshot, selection: bool) -> Result<Article, Error> {
     let opts = Options {
         url: Some(snap.url.clone()).filter(|u| u.starts_with("http") || u.starts_with("file")),
         now: Some(reader_now()),
         ..Options::default()
     };
+    let Some(walk) = &snap.walk else {
+        return extract_html(&snap.html, selection, &opts);
+    };
     if !selection {
-        return crate::extract(&snap.html, &opts);
+        let base = crate::base_url(&opts)?;
+        let doc = snapshot_doc::build(walk, base.clone(), &opts.limits, false)?;
+        return crate::extract_doc(doc, &opts, || {
+            snapshot_doc::build(walk, base, &opts.limits, true)
+        });
     }
-    let base = opts
-        .url
+    let doc = snapshot_doc::build(walk, lenient_base(&opts), &opts.limits, false)?;
+    selected_article(&doc, &opts)
+}
+
+/// [`extract_snapshot`] of a snapshot given as HTML.
+fn extract_html(html: &str, selection: bool, opts: &Options) -> Result<Article, Error> {
+    if !selection {
+        return crate::extract(html, opts);
+    }
+    let doc = crate::dom::Doc::parse(html, lenient_base(opts), &opts.limits)?;
+    selected_article(&doc, opts)
+}
+
+/// The page URL as a base, or none when it does not parse.
+fn lenient_base(opts: &Options) -> Option<url::Url> {
+    opts.url
         .as_deref()
-        .and_then(|u| url::Url::parse(&crate::idn::ascii_hosts(u)).ok());
-    let doc = crate::dom::Doc::parse(&snap.html, base, &opts.limits)?;
-    let mut meta = crate::meta::collect(&doc);
+        .and_then(|u| url::Url::parse(&crate::idn::ascii_hosts(u)).ok())
+}
+
+/// The whole `<body>` of a selection's arena as the article.
+fn selected_article(doc: &crate::dom::Doc, opts: &Options) -> Result<Article, Error> {
+    let mut meta = crate::meta::collect(doc);
     if let Some(now) = opts.now {
-        crate::meta::resolve_relative_date(&doc, &mut meta, now);
+        crate::meta::resolve_relative_date(doc, &mut meta, now);
     }
     let sel = crate::extract::Selection {
         roots: vec![doc.body],
         removed: vec![false; doc.nodes.len()],
         reasons: Vec::new(),
-        stats: crate::extract::stats::compute(&doc),
+        stats: crate::extract::stats::compute(doc),
     };
-    let article = crate::build::article(&doc, meta, &sel, &opts)?;
+    let article = crate::build::article(doc, meta, &sel, opts)?;
     if article.blocks.is_empty() {
         return Err(Error::NoContent);
     }
@@ -188,8 +219,11 @@ pub fn read_document(doc: &web_sys::Document, o: &ReadOptions) -> Result<String,
     let t1 = now_ms();
     LAST_ARTICLE.with(|a| a.borrow_mut().take());
     let article = extract_snapshot(&snap, o.selection_only)?;
+    if o.include_snapshot {
+        snap.write_html(&opts.limits)?;
+    }
     let mut snapshot = serde_json::json!({
-        "bytes": snap.html.len(),
+        "bytes": snap.bytes(),
         "url": snap.url,
         "baseUrl": snap.base_url,
         "lang": snap.lang,

@@ -1,14 +1,17 @@
-//! The live-DOM snapshot: the page as the user sees it, written once as HTML for the core.
+//! The live-DOM snapshot: the page as the user sees it, for the core.
 //!
 //! Read-only: nothing on the page is changed (no attributes set, no nodes moved). One
 //! iterative walk over the *composed* tree, done in JavaScript in one call
-//! ([`super::dom_walk`]: one crossing instead of several per node), then decoded here with
-//! an explicit stack (a script-built DOM 20,000 levels deep must not exhaust the 1 MiB
-//! wasm32 stack):
+//! ([`super::dom_walk`]: one crossing instead of several per node). The core builds its
+//! arena straight from the walk's encoding ([`super::snapshot_doc`]); here the encoding is
+//! checked and counted ([`SnapshotStats`]), and written as HTML only when asked
+//! ([`Snapshot::write_html`]: `readPage({includeSnapshot: true})`, tests), with an explicit
+//! stack (a script-built DOM 20,000 levels deep must not exhaust the 1 MiB wasm32 stack).
+//! What the walk hands over, and so what the core sees:
 //!
 //! - open shadow roots are inlined in place of the host's children, and each `<slot>`
 //!   is replaced by the nodes assigned to it (or its fallback content);
-//! - an element hidden by CSS (see [`super::dom_walk`]) is written with
+//! - an element hidden by CSS (see [`super::dom_walk`]) is marked
 //!   `data-readmark-hidden` and its subtree is not checked further; the core drops it, but
 //!   its metadata (JSON-LD, `<meta itemprop>`) is still seen;
 //! - `<img>` gets its `currentSrc` as `src` (what a lazy loader or `srcset` chose);
@@ -48,9 +51,14 @@ pub struct SnapshotStats {
     pub visible_text: usize,
 }
 
-/// The serialized page and what only the live page knows.
+/// The walked page and what only the live page knows.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
+    /// The walk's encoding ([`snapshot_document`]): the core builds its arena from it
+    /// directly ([`super::snapshot_doc`]). `None` for a snapshot made from [`Self::html`].
+    pub walk: Option<dom_walk::Encoded>,
+    /// The page as HTML: written only when asked ([`Snapshot::write_html`]), or given
+    /// (tests) when there is no walk.
     pub html: String,
     /// `document.URL`.
     pub url: String,
@@ -63,6 +71,27 @@ pub struct Snapshot {
     /// The selected text when `selection_only`.
     pub selection_text: Option<String>,
     pub stats: SnapshotStats,
+}
+
+impl Snapshot {
+    /// UTF-8 bytes of what the walk handed over (names, attribute values, text), or of the
+    /// HTML when there is no walk. What `Limits::max_input_bytes` is checked against.
+    pub fn bytes(&self) -> usize {
+        self.walk
+            .as_ref()
+            .map_or(self.html.len(), |w| w.strings.len())
+    }
+
+    /// Write the walk as HTML into [`Self::html`] (`readPage({includeSnapshot: true})`):
+    /// what the core would parse from it is what it built from the walk.
+    pub fn write_html(&mut self, limits: &Limits) -> Result<(), SnapshotError> {
+        if let Some(w) = &self.walk {
+            let mut html = String::from("<!DOCTYPE html>");
+            decode(w, limits, Some(&mut html))?;
+            self.html = html;
+        }
+        Ok(())
+    }
 }
 
 /// Why a snapshot could not be taken.
@@ -110,15 +139,17 @@ pub fn snapshot_document(
         selection_text: range.as_ref().map(|(_, t)| t.clone()),
         ..Snapshot::default()
     };
-    let mut html = String::from("<!DOCTYPE html>");
-    snap.stats = walk(
+    let enc = walk(
         &root,
         !opts.ignore_css_hidden,
         range.as_ref().map(|(r, _)| r),
         &opts.limits,
-        &mut html,
     )?;
-    snap.html = html;
+    if enc.strings.len() > opts.limits.max_input_bytes {
+        return Err(SnapshotError::TooLarge(enc.strings.len()));
+    }
+    snap.stats = decode(&enc, &opts.limits, None)?;
+    snap.walk = Some(enc);
     Ok(snap)
 }
 
@@ -127,8 +158,9 @@ pub fn snapshot_element(
     root: &Element,
     limits: &Limits,
 ) -> Result<(String, SnapshotStats), SnapshotError> {
+    let enc = walk(root, true, None, limits)?;
     let mut html = String::new();
-    let stats = walk(root, true, None, limits, &mut html)?;
+    let stats = decode(&enc, limits, Some(&mut html))?;
     Ok((html, stats))
 }
 
@@ -145,20 +177,28 @@ struct Frame {
 }
 
 /// Walk the composed tree under `root` (in JavaScript, one crossing: see
-/// [`super::dom_walk`]) and write it as HTML. `check`: ask CSS visibility.
+/// [`super::dom_walk`]). `check`: ask CSS visibility.
 fn walk(
     root: &Element,
     check: bool,
     range: Option<&Range>,
     limits: &Limits,
-    html: &mut String,
-) -> Result<SnapshotStats, SnapshotError> {
-    // Every written string costs at least one byte per UTF-16 unit, so past twice the byte
-    // limit the HTML is too large unless most of the strings were dropped attributes.
+) -> Result<dom_walk::Encoded, SnapshotError> {
+    // Every string costs at least one byte per UTF-16 unit, so past twice the byte limit
+    // the walk is too large.
     let max_units = limits.max_input_bytes.saturating_mul(2);
-    let enc = dom_walk::walk(root, check, range, limits.max_elements, max_units)
-        .map_err(|_| SnapshotError::Malformed)?;
-    write(&enc, limits, html).map_err(|e| match e {
+    dom_walk::walk(root, check, range, limits.max_elements, max_units)
+        .map_err(|_| SnapshotError::Malformed)
+}
+
+/// Count the stats of an encoded walk (checking the limits and the encoding), and write
+/// it as HTML into `html` when given.
+fn decode(
+    enc: &dom_walk::Encoded,
+    limits: &Limits,
+    html: Option<&mut String>,
+) -> Result<SnapshotStats, SnapshotError> {
+    write(enc, limits, html).map_err(|e| match e {
         Stop::Limit(e) => e,
         Stop::Malformed(_) => SnapshotError::Malformed,
     })
@@ -175,12 +215,12 @@ impl From<dom_walk::Malformed> for Stop {
     }
 }
 
-/// Write the HTML of an encoded walk, with the limits checked where a node-by-node walk
-/// checks them (before each element).
+/// Write the HTML of an encoded walk (when `html` is given), with the limits checked where
+/// a node-by-node walk checks them (before each element).
 fn write(
     enc: &dom_walk::Encoded,
     limits: &Limits,
-    html: &mut String,
+    mut html: Option<&mut String>,
 ) -> Result<SnapshotStats, Stop> {
     let mut stats = SnapshotStats::default();
     let mut r = dom_walk::Reader::new(enc);
@@ -199,8 +239,10 @@ fn write(
                 if stats.elements > limits.max_elements {
                     return Err(Stop::Limit(SnapshotError::TooManyElements(stats.elements)));
                 }
-                if html.len() > limits.max_input_bytes {
-                    return Err(Stop::Limit(SnapshotError::TooLarge(html.len())));
+                if let Some(h) = html.as_deref() {
+                    if h.len() > limits.max_input_bytes {
+                        return Err(Stop::Limit(SnapshotError::TooLarge(h.len())));
+                    }
                 }
                 if flags & dom_walk::F_SHADOW != 0 {
                     stats.shadow_roots += 1;
@@ -225,11 +267,14 @@ fn write(
                     attrs.push((r.string()?, r.string()?));
                 }
                 let current_src = if flags & dom_walk::F_CURRENT_SRC != 0 {
+                    stats.current_src += 1;
                     Some(r.string()?)
                 } else {
                     None
                 };
-                write_start_tag(html, &tag, &attrs, current_src, hidden, &mut stats);
+                if let Some(h) = html.as_deref_mut() {
+                    write_start_tag(h, &tag, &attrs, current_src, hidden);
+                }
                 if flags & dom_walk::F_VOID != 0 {
                     continue;
                 }
@@ -248,27 +293,34 @@ fn write(
             dom_walk::OP_TEXT => {
                 let text = r.string()?;
                 match stack.last().and_then(|f| f.raw.as_ref()) {
-                    Some((tag, ty)) => out::push_raw_text(html, tag, ty.as_deref(), text),
+                    Some((tag, ty)) => {
+                        if let Some(h) = html.as_deref_mut() {
+                            out::push_raw_text(h, tag, ty.as_deref(), text);
+                        }
+                    }
                     None => {
                         if in_hidden {
                             stats.hidden_text += text.len();
                         } else if !in_head {
                             stats.visible_text += text.len();
                         }
-                        out::push_text_escaped(html, text)
+                        if let Some(h) = html.as_deref_mut() {
+                            out::push_text_escaped(h, text);
+                        }
                     }
                 }
             }
             dom_walk::OP_END => {
                 let frame = stack.pop().ok_or(dom_walk::Malformed)?;
-                if let Some(tag) = frame.close {
-                    html.push_str("</");
-                    html.push_str(&tag);
-                    html.push('>');
+                if let (Some(tag), Some(h)) = (frame.close, html.as_deref_mut()) {
+                    h.push_str("</");
+                    h.push_str(&tag);
+                    h.push('>');
                 }
             }
             dom_walk::OP_TRUNCATED => {
-                return Err(Stop::Limit(SnapshotError::TooLarge(html.len())));
+                let bytes = html.map_or(enc.strings.len(), |h| h.len());
+                return Err(Stop::Limit(SnapshotError::TooLarge(bytes)));
             }
             _ => return Err(dom_walk::Malformed.into()),
         }
@@ -285,7 +337,6 @@ fn write_start_tag(
     attrs: &[(&str, &str)],
     current_src: Option<&str>,
     hidden: bool,
-    stats: &mut SnapshotStats,
 ) {
     html.push('<');
     html.push_str(tag);
@@ -310,7 +361,6 @@ fn write_start_tag(
         }
     }
     if let Some(src) = current_src {
-        stats.current_src += 1;
         out::push_attr(html, "src", src);
     }
     if hidden {

@@ -1,0 +1,213 @@
+//! The live-DOM walk straight into the core's arena: no HTML written, none re-parsed.
+//!
+//! Why: in the browser the page is already parsed. Writing the walk ([`super::dom_walk`])
+//! out as HTML only for html5ever to parse it back cost more than half of a read; here the
+//! walk's ops become the open-element / text / close events of the same
+//! [`crate::dom::Builder`] the HTML parser feeds, so every rule of the arena (limits,
+//! depth, dropped and hidden subtrees, attributes, head facts) is shared and cannot drift.
+//!
+//! What the HTML round trip did and the events must do too, so the core sees the same tree:
+//!
+//! - adjacent text is one node (the live DOM can hold split text nodes, and comments,
+//!   unwrapped `<slot>`s and nodes outside a selection are not handed over, which leaves
+//!   their neighbours adjacent); empty text makes no node;
+//! - element names as [`super::html_out::tag_name`] writes them; attribute names as the
+//!   writer keeps them ([`super::html_out::keep_attr_name`]), ASCII lower-cased and sorted
+//!   by name (scraper's order), the first of a name only; `currentSrc` replaces `src`; a
+//!   CSS-hidden element gets `data-readmark-hidden` (the page's own is ignored);
+//! - CR and CR LF become LF, U+0000 is dropped from text and becomes U+FFFD in attribute
+//!   values (the HTML parser's input rules);
+//! - the text of a `<noscript>` (kept as text by a browser with scripting on) is parsed
+//!   as HTML, as the core's parser (scripting off) parses a whole page;
+//! - a walk whose root is not `<html>` is wrapped in `<html><body>`, so `Doc::body` exists.
+//!
+//! Left out on purpose: html5ever's tree-construction fix-ups of a non-conforming DOM that
+//! only scripts can build (a `<div>` inside a `<p>`, a table's stray children, content
+//! appended after `<body>`), and the newline the parser drops after `<pre>` (the page's
+//! parser dropped it already; dropping another lost a blank line the CLI keeps). The arena
+//! now follows the DOM the user sees.
+
+use super::dom_walk::{self, Encoded, Malformed, Reader};
+use super::html_out as out;
+use crate::dom::{Attr, Builder, Doc};
+use crate::{Error, Limits};
+use std::borrow::Cow;
+
+/// Build the arena from an encoded walk. `keep_hidden_attr` as in
+/// [`Doc::parse_keeping_hidden`].
+pub fn build(
+    enc: &Encoded,
+    page_url: Option<url::Url>,
+    limits: &Limits,
+    keep_hidden_attr: bool,
+) -> Result<Doc, Error> {
+    let mut b = Builder::new(page_url, limits, keep_hidden_attr);
+    feed(enc, &mut b).map_err(|e| match e {
+        Stop::Core(e) => e,
+        Stop::Malformed(_) => Error::Decode("the page snapshot did not decode".into()),
+    })?;
+    Ok(b.finish())
+}
+
+enum Stop {
+    Core(Error),
+    Malformed(Malformed),
+}
+
+impl From<Malformed> for Stop {
+    fn from(m: Malformed) -> Self {
+        Stop::Malformed(m)
+    }
+}
+
+impl From<Error> for Stop {
+    fn from(e: Error) -> Self {
+        Stop::Core(e)
+    }
+}
+
+/// One open element of the walk.
+struct Frame {
+    /// Handed to the builder (an unwrapped `<slot>` is not).
+    opened: bool,
+    noscript: bool,
+}
+
+fn feed<'a>(enc: &'a Encoded, b: &mut Builder<'_>) -> Result<(), Stop> {
+    let mut r = Reader::new(enc);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut attrs: Vec<Attr<'a>> = Vec::new();
+    let mut text: Option<Cow<'a, str>> = None;
+    let mut wrapped = false;
+    let mut first = true;
+    while let Some(op) = r.next_op() {
+        match op {
+            dom_walk::OP_ELEMENT => {
+                let flags = r.num()?;
+                let n_attrs = r.num()? as usize;
+                let local = r.string()?;
+                if flags & dom_walk::F_SLOT != 0 {
+                    // Unwrapped: its assigned nodes (or fallback content) take its place.
+                    stack.push(Frame {
+                        opened: false,
+                        noscript: false,
+                    });
+                    continue;
+                }
+                flush(b, &mut text);
+                let tag = out::tag_name(local);
+                if first && tag != "html" {
+                    b.open("html", &[])?;
+                    b.open("body", &[])?;
+                    wrapped = true;
+                }
+                first = false;
+                attrs.clear();
+                let current_src = flags & dom_walk::F_CURRENT_SRC != 0;
+                for _ in 0..n_attrs {
+                    let (name, value) = (r.string()?, r.string()?);
+                    if !out::keep_attr_name(name) || name == "data-readmark-hidden" {
+                        continue;
+                    }
+                    let name = lower(name);
+                    if (current_src && name == "src") || attrs.iter().any(|(k, _)| *k == name) {
+                        continue;
+                    }
+                    attrs.push((name, attr_value(value)));
+                }
+                if current_src {
+                    attrs.push((Cow::Borrowed("src"), attr_value(r.string()?)));
+                }
+                if flags & dom_walk::F_HIDDEN != 0 {
+                    attrs.push((Cow::Borrowed("data-readmark-hidden"), Cow::Borrowed("")));
+                }
+                attrs.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+                b.open(&tag, &attrs)?;
+                if flags & dom_walk::F_VOID != 0 {
+                    b.close();
+                    continue;
+                }
+                stack.push(Frame {
+                    opened: true,
+                    noscript: tag == "noscript",
+                });
+            }
+            dom_walk::OP_TEXT => {
+                let t = r.string()?;
+                if stack.last().is_some_and(|f| f.noscript) {
+                    flush(b, &mut text);
+                    crate::dom::feed_noscript_text(b, &text_value(t))?;
+                    continue;
+                }
+                match &mut text {
+                    None => text = Some(Cow::Borrowed(t)),
+                    Some(s) => s.to_mut().push_str(t),
+                }
+            }
+            dom_walk::OP_END => {
+                let frame = stack.pop().ok_or(Malformed)?;
+                if frame.opened {
+                    flush(b, &mut text);
+                    b.close();
+                }
+            }
+            dom_walk::OP_TRUNCATED => {
+                return Err(Error::InputTooLarge {
+                    bytes: enc.strings.len(),
+                    limit: b.limits().max_input_bytes,
+                }
+                .into());
+            }
+            _ => return Err(Malformed.into()),
+        }
+    }
+    if !stack.is_empty() {
+        return Err(Malformed.into());
+    }
+    flush(b, &mut text);
+    if wrapped {
+        b.close();
+        b.close();
+    }
+    Ok(())
+}
+
+/// Hand over the pending (merged) text, if it is not empty.
+fn flush(b: &mut Builder<'_>, text: &mut Option<Cow<'_, str>>) {
+    if let Some(t) = text.take() {
+        let t = text_value(&t);
+        if !t.is_empty() {
+            b.text(&t);
+        }
+    }
+}
+
+/// Text as the HTML parser would read it back: CR / CR LF → LF, U+0000 dropped.
+fn text_value(t: &str) -> Cow<'_, str> {
+    if !t.contains(['\r', '\0']) {
+        return Cow::Borrowed(t);
+    }
+    Cow::Owned(newlines(t).replace('\0', ""))
+}
+
+/// An attribute value as the HTML parser would read it back: CR / CR LF → LF, U+0000 →
+/// U+FFFD.
+fn attr_value(v: &str) -> Cow<'_, str> {
+    if !v.contains(['\r', '\0']) {
+        return Cow::Borrowed(v);
+    }
+    Cow::Owned(newlines(v).replace('\0', "\u{FFFD}"))
+}
+
+fn newlines(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// ASCII lower case (the HTML tokenizer's attribute names), borrowed when already so.
+fn lower(name: &str) -> Cow<'_, str> {
+    if name.bytes().any(|c| c.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
+}
