@@ -6,7 +6,8 @@
 //! typed [`Error`], never a panic or a hang.
 //!
 //! Pipeline (one module per stage):
-//! `decode` (bytes → text) → `dom` (scraper parse → compact arena, hidden nodes dropped,
+//! `decode` (bytes → text) → `dom` (scraper parse, or the walk of a browser DOM → compact
+//! arena, hidden nodes dropped,
 //! depth flattened) → `meta` (JSON-LD, OpenGraph, meta tags, bylines, CJK info lines)
 //! → `extract` (candidate scoring, selection, cleaning) → `build` (arena → model) →
 //! `render` (reader HTML, Markdown, JSON, text).
@@ -44,7 +45,8 @@ pub struct Options {
     pub now: Option<meta::relative::Now>,
 }
 
-/// Extract the article from decoded HTML.
+/// Extract the article from decoded HTML (feature `html`: the HTML parser).
+#[cfg(feature = "html")]
 pub fn extract(html: &str, opts: &Options) -> Result<Article, Error> {
     if html.len() > opts.limits.max_input_bytes {
         return Err(Error::InputTooLarge {
@@ -107,6 +109,7 @@ fn article_of(doc: &dom::Doc, opts: &Options) -> Result<Article, Error> {
 }
 
 /// Decode raw bytes (BOM, `<meta charset>`, then sniffing) and extract.
+#[cfg(feature = "html")]
 pub fn extract_bytes(
     bytes: &[u8],
     content_type: Option<&str>,

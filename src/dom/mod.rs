@@ -13,10 +13,11 @@
 //! Node ids are assigned in document (pre-)order, so every child has a larger id than its
 //! parent: a reverse loop over ids visits children before parents (bottom-up sums).
 
+#[cfg(feature = "html")]
 mod depth_guard;
 mod parse;
 
-pub use parse::{feed_noscript_text, Attr, Builder};
+pub use parse::{Attr, Builder};
 mod tags;
 
 pub use crate::extract::hints::ClassHints;
@@ -171,6 +172,7 @@ pub struct Doc {
 
 impl Doc {
     /// Parse HTML under `limits`; `page_url` resolves relative URLs.
+    #[cfg(feature = "html")]
     pub fn parse(
         html: &str,
         page_url: Option<url::Url>,
@@ -179,6 +181,7 @@ impl Doc {
         parse::parse(html, page_url, limits, false)
     }
 
+    #[cfg(feature = "html")]
     /// Parse keeping elements hidden only by the `hidden`/`aria-hidden` attributes (a
     /// retry when the visible page yields no content).
     pub fn parse_keeping_hidden(

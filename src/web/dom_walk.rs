@@ -43,6 +43,11 @@
 //! `display` / `visibility`: a closed `<details>` keeps its text (as the native CLI does),
 //! a `display: contents` wrapper keeps its children.
 //!
+//! `<noscript>`: with scripting on, the page's parser kept its content as one text node;
+//! the walk parses that text into an inert `<template>` (nothing in it runs or loads, the
+//! page is not touched) and walks the result, so the core sees what its own parser
+//! (scripting off) makes of a whole page — lazy-image fallbacks, server-rendered content.
+//!
 //! Structural decisions (which tags are void, raw text, never rendered) come from the lists
 //! in [`super::html_out`], passed to the walk as arguments, so JavaScript and Rust cannot
 //! disagree about them; the walk maps a local name to a tag as
@@ -172,6 +177,17 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
       else {
         if (isSlot && htmlNs) { const a = el.assignedNodes(); if (a.length > 0) list = a; }
         if (list === null) first = el.firstChild;
+      }
+      if (tag === 'noscript' && first !== null && el.childElementCount === 0) {
+        // With scripting on, the page's parser kept this content as text. Parse it as the
+        // core's parser (scripting off) does, into an inert template: nothing in it runs
+        // or loads, and the page's DOM is not touched.
+        const html = el.textContent;
+        if (html !== null && html.indexOf('<') >= 0) {
+          const t = doc.createElement('template');
+          t.innerHTML = html;
+          first = t.content.firstChild;
+        }
       }
     }
     ops.push(1, flags);

@@ -17,10 +17,9 @@ pub fn is_void(tag: &str) -> bool {
 }
 
 /// Elements whose text children are written unescaped (the HTML parser reads them as raw
-/// text; `noscript` too, because both the page and html5ever parse with scripting on).
-pub const RAW_TEXT: &[&str] = &[
-    "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript",
-];
+/// text). Not `noscript`: the walk hands over its content parsed, as the core's parser
+/// (scripting off) reads it (see [`super::dom_walk`]).
+pub const RAW_TEXT: &[&str] = &["script", "style", "xmp", "iframe", "noembed", "noframes"];
 
 pub fn is_raw_text(tag: &str) -> bool {
     RAW_TEXT.contains(&tag)

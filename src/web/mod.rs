@@ -117,7 +117,8 @@ fn unsupported_content_type(ct: &str) -> bool {
 /// article (no scoring: the user chose it), with the page's metadata.
 ///
 /// The arena is built straight from the walk ([`snapshot_doc`]) when the snapshot has one,
-/// else parsed from its HTML.
+/// else parsed from its HTML (only with feature `html`: the shipped module has no HTML
+/// parser, and every snapshot it takes has a walk).
 pub fn extract_snapshot(snap: &Snapshot, selection: bool) -> Result<Article, Error> {
     let opts = Options {
         url: Some(snap.url.clone()).filter(|u| u.starts_with("http") || u.starts_with("file")),
@@ -125,7 +126,10 @@ pub fn extract_snapshot(snap: &Snapshot, selection: bool) -> Result<Article, Err
         ..Options::default()
     };
     let Some(walk) = &snap.walk else {
+        #[cfg(feature = "html")]
         return extract_html(&snap.html, selection, &opts);
+        #[cfg(not(feature = "html"))]
+        return Err(Error::Decode("a snapshot without its walk".into()));
     };
     if !selection {
         let base = crate::base_url(&opts)?;
@@ -139,6 +143,7 @@ pub fn extract_snapshot(snap: &Snapshot, selection: bool) -> Result<Article, Err
 }
 
 /// [`extract_snapshot`] of a snapshot given as HTML.
+#[cfg(feature = "html")]
 fn extract_html(html: &str, selection: bool, opts: &Options) -> Result<Article, Error> {
     if !selection {
         return crate::extract(html, opts);

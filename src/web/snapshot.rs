@@ -168,7 +168,7 @@ pub fn snapshot_element(
 struct Frame {
     /// End tag to write when the element is done (`None` for an unwrapped `<slot>`).
     close: Option<String>,
-    /// Tag of the element when its text is raw (`script`, `noscript` …), with its `type`.
+    /// Tag of the element when its text is raw (`script`, `style` …), with its `type`.
     raw: Option<(String, Option<String>)>,
     /// Inside `<head>`: kept whole in selection mode, no text counted.
     in_head: bool,

@@ -17,8 +17,8 @@
 //!   CSS-hidden element gets `data-readmark-hidden` (the page's own is ignored);
 //! - CR and CR LF become LF, U+0000 is dropped from text and becomes U+FFFD in attribute
 //!   values (the HTML parser's input rules);
-//! - the text of a `<noscript>` (kept as text by a browser with scripting on) is parsed
-//!   as HTML, as the core's parser (scripting off) parses a whole page;
+//! - the content of a `<noscript>` (kept as text by a browser with scripting on) comes
+//!   parsed from the walk, as the core's parser (scripting off) parses a whole page;
 //! - a walk whose root is not `<html>` is wrapped in `<html><body>`, so `Doc::body` exists.
 //!
 //! Left out on purpose: html5ever's tree-construction fix-ups of a non-conforming DOM that
@@ -70,7 +70,6 @@ impl From<Error> for Stop {
 struct Frame {
     /// Handed to the builder (an unwrapped `<slot>` is not).
     opened: bool,
-    noscript: bool,
 }
 
 fn feed<'a>(enc: &'a Encoded, b: &mut Builder<'_>) -> Result<(), Stop> {
@@ -88,10 +87,7 @@ fn feed<'a>(enc: &'a Encoded, b: &mut Builder<'_>) -> Result<(), Stop> {
                 let local = r.string()?;
                 if flags & dom_walk::F_SLOT != 0 {
                     // Unwrapped: its assigned nodes (or fallback content) take its place.
-                    stack.push(Frame {
-                        opened: false,
-                        noscript: false,
-                    });
+                    stack.push(Frame { opened: false });
                     continue;
                 }
                 flush(b, &mut text);
@@ -127,18 +123,10 @@ fn feed<'a>(enc: &'a Encoded, b: &mut Builder<'_>) -> Result<(), Stop> {
                     b.close();
                     continue;
                 }
-                stack.push(Frame {
-                    opened: true,
-                    noscript: tag == "noscript",
-                });
+                stack.push(Frame { opened: true });
             }
             dom_walk::OP_TEXT => {
                 let t = r.string()?;
-                if stack.last().is_some_and(|f| f.noscript) {
-                    flush(b, &mut text);
-                    crate::dom::feed_noscript_text(b, &text_value(t))?;
-                    continue;
-                }
                 match &mut text {
                     None => text = Some(Cow::Borrowed(t)),
                     Some(s) => s.to_mut().push_str(t),

@@ -346,8 +346,11 @@ fn page_text_cannot_change_the_snapshot_structure() {
         ),
         "{html}"
     );
+    // The `<noscript>` text is parsed as a browser with scripting off would (inside an
+    // inert template): its stray end tag cannot close the element early, so what it holds
+    // stays inside it, and the structure after it is the page's.
     assert!(
-        html.contains("<\\/noscript><h2>escaped</h2></noscript>"),
+        html.contains("<noscript><h2>escaped</h2></noscript><p id=\"p\">"),
         "{html}"
     );
     assert!(!html.contains("onclick"));

@@ -373,6 +373,7 @@ fn sizes_and_module(o: &Opts, report: &mut Report) -> Result<Option<PathBuf>, St
             "wasm32-unknown-unknown",
             "--profile",
             "wasm-release",
+            "--no-default-features",
         ]))
         .and_then(|()| crate::ext::wasm_bindgen())
         .and_then(|wb| {

@@ -7,8 +7,11 @@ use std::time::Instant;
 const STEPS: &[&str] = &[
     "fmt --all -- --check",
     "clippy --workspace --all-targets -- -D warnings",
+    // The shipped module has no HTML parser (feature `html` off); the wasm-tests use it.
+    "clippy --lib --no-default-features -- -D warnings",
+    "clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings",
     "clippy --lib --target wasm32-unknown-unknown -- -D warnings",
-    "build --lib --target wasm32-unknown-unknown --profile wasm-release",
+    "build --lib --target wasm32-unknown-unknown --profile wasm-release --no-default-features",
     "test --workspace",
     // Optimised: the heavy limit cases (a million elements, 50 MB; tests/limits.rs) and
     // the no-loss check over all 1,808 corpus pages (tests/no_loss.rs).

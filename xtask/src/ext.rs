@@ -218,6 +218,7 @@ pub fn build(o: &Opts) -> Result<Built, String> {
         "wasm32-unknown-unknown",
         "--profile",
         "wasm-release",
+        "--no-default-features",
     ]))?;
     let wasm = target.join("wasm32-unknown-unknown/wasm-release/readmark.wasm");
     let wasm_bytes = fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;

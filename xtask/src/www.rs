@@ -230,6 +230,7 @@ fn wasm_module() -> Result<PathBuf, String> {
         "wasm32-unknown-unknown",
         "--profile",
         "wasm-release",
+        "--no-default-features",
     ]))?;
     let wasm = target.join("wasm32-unknown-unknown/wasm-release/readmark.wasm");
     let pkg = target.join("www/pkg");
