@@ -7,10 +7,9 @@
 //!
 //! Pipeline (one module per stage):
 //! `decode` (bytes → text) → `dom` (scraper parse, or the walk of a browser DOM → compact
-//! arena, hidden nodes dropped,
-//! depth flattened) → `meta` (JSON-LD, OpenGraph, meta tags, bylines, CJK info lines)
-//! → `extract` (candidate scoring, selection, cleaning) → `build` (arena → model) →
-//! `render` (reader HTML, Markdown, JSON, text).
+//! arena, hidden nodes dropped, depth flattened) → `meta` (JSON-LD, OpenGraph, meta tags,
+//! bylines, CJK info lines) → `extract` (candidate scoring, selection, cleaning) → `build`
+//! (arena → model) → `render` (reader HTML, Markdown, JSON, text).
 
 pub mod build;
 pub mod decode;
