@@ -10,11 +10,11 @@ use ego_tree::iter::Edge;
 /// nodes hidden by stylesheets with `data-readmark-hidden`.
 ///
 /// One pass over the attributes, no allocation (this runs for every element).
-fn is_hidden(el: &scraper::node::Element, keep_hidden_attr: bool) -> bool {
+fn is_hidden(el: &scraper::node::Element) -> Hidden {
     let (mut attr_hidden, mut style_hidden) = (false, false);
     for (name, value) in el.attrs() {
         match name {
-            "data-readmark-hidden" => return true,
+            "data-readmark-hidden" => return Hidden::Always,
             // Second chance for server-rendered pages whose content waits in a `hidden`
             // container for a script to reveal it (streaming SSR): only inline
             // `display:none` still hides.
@@ -25,7 +25,23 @@ fn is_hidden(el: &scraper::node::Element, keep_hidden_attr: bool) -> bool {
             _ => {}
         }
     }
-    style_hidden || (attr_hidden && !keep_hidden_attr)
+    if style_hidden {
+        Hidden::Always
+    } else if attr_hidden {
+        Hidden::ByAttr
+    } else {
+        Hidden::No
+    }
+}
+
+/// What hides an element (see [`is_hidden`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hidden {
+    No,
+    /// Only the `hidden` or `aria-hidden` attribute: kept by `parse_keeping_hidden`.
+    ByAttr,
+    /// Inline style or the snapshot's mark: hidden in both parses.
+    Always,
 }
 
 /// Does an inline style contain `display:none` or `visibility:hidden` (whitespace
@@ -130,6 +146,7 @@ pub(super) fn parse(
         html_dir: None,
         element_count: 0,
         dropped_hidden: 0,
+        hidden_by_attr: 0,
     };
     let root = doc.push(
         None,
@@ -165,7 +182,14 @@ pub(super) fn parse(
                         continue;
                     }
                     let tag = el.name().to_ascii_lowercase();
-                    let hidden = is_hidden(el, keep_hidden_attr);
+                    let hidden = match is_hidden(el) {
+                        Hidden::No => false,
+                        Hidden::ByAttr => {
+                            doc.hidden_by_attr += 1;
+                            !keep_hidden_attr
+                        }
+                        Hidden::Always => true,
+                    };
                     if hidden || is_dropped_tag(&tag) {
                         collect_head(&mut doc, &tag, el);
                         if hidden {
