@@ -86,7 +86,9 @@ pub fn extract_doc(
         Ok(a) => a.word_count < 150,
         Err(_) => false,
     };
-    if !light || doc.dropped_hidden == 0 {
+    // Without elements hidden only by `hidden`/`aria-hidden` the retry would parse the
+    // same document again (and keep the first result).
+    if !light || doc.hidden_by_attr == 0 {
         return first;
     }
     drop(doc);

@@ -168,6 +168,10 @@ pub struct Doc {
     pub element_count: usize,
     /// Nodes dropped while building (hidden, scripts …): kept only as a count.
     pub dropped_hidden: usize,
+    /// Elements met outside dropped subtrees that only the `hidden`/`aria-hidden`
+    /// attribute hides: when there are none, [`Doc::parse_keeping_hidden`] builds the
+    /// same document as [`Doc::parse`].
+    pub hidden_by_attr: usize,
 }
 
 impl Doc {

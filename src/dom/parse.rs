@@ -15,11 +15,11 @@ use std::borrow::Cow;
 /// nodes hidden by stylesheets with `data-readmark-hidden`.
 ///
 /// One pass over the attributes, no allocation (this runs for every element).
-fn is_hidden(attrs: &[Attr<'_>], keep_hidden_attr: bool) -> bool {
+fn is_hidden(attrs: &[Attr<'_>]) -> Hidden {
     let (mut attr_hidden, mut style_hidden) = (false, false);
     for (name, value) in attrs {
         match &**name {
-            "data-readmark-hidden" => return true,
+            "data-readmark-hidden" => return Hidden::Always,
             // Second chance for server-rendered pages whose content waits in a `hidden`
             // container for a script to reveal it (streaming SSR): only inline
             // `display:none` still hides.
@@ -30,7 +30,23 @@ fn is_hidden(attrs: &[Attr<'_>], keep_hidden_attr: bool) -> bool {
             _ => {}
         }
     }
-    style_hidden || (attr_hidden && !keep_hidden_attr)
+    if style_hidden {
+        Hidden::Always
+    } else if attr_hidden {
+        Hidden::ByAttr
+    } else {
+        Hidden::No
+    }
+}
+
+/// What hides an element (see [`is_hidden`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hidden {
+    No,
+    /// Only the `hidden` or `aria-hidden` attribute: kept by `parse_keeping_hidden`.
+    ByAttr,
+    /// Inline style or the snapshot's mark: hidden in both parses.
+    Always,
 }
 
 /// The first value of attribute `name`.
@@ -208,6 +224,7 @@ impl<'l> Builder<'l> {
             html_dir: None,
             element_count: 0,
             dropped_hidden: 0,
+            hidden_by_attr: 0,
         };
         let root = doc.push(
             None,
@@ -251,7 +268,14 @@ impl<'l> Builder<'l> {
             self.open.push(None);
             return Ok(());
         }
-        let hidden = is_hidden(attrs, self.keep_hidden_attr);
+        let hidden = match is_hidden(attrs) {
+            Hidden::No => false,
+            Hidden::ByAttr => {
+                doc.hidden_by_attr += 1;
+                !self.keep_hidden_attr
+            }
+            Hidden::Always => true,
+        };
         if hidden || is_dropped_tag(tag) {
             collect_head(doc, tag, attrs);
             if hidden {

@@ -57,6 +57,11 @@ fn labels(text: &str) -> Vec<(usize, usize, &'static str)> {
     while from < text.len() {
         let hit = positions(&text[from..]).find_map(|i| {
             let at = &text[from + i..];
+            // Every label starts with a three-byte character: most positions are no label.
+            let lead = at.as_bytes().get(..3)?;
+            if !LABELS.iter().any(|l| l.as_bytes()[..3] == *lead) {
+                return None;
+            }
             LABELS.iter().find_map(|&l| {
                 let rest = at.strip_prefix(l)?.trim_start_matches(is_space);
                 let rest = rest.strip_prefix([':', '：'])?;
@@ -168,12 +173,13 @@ pub fn find(doc: &Doc) -> Option<InfoLine> {
         if budget == 0 {
             break;
         }
-        // Only elements whose direct text mentions a label.
-        let direct: String = n
+        // Only elements whose direct text mentions a label (a colon; a colon cannot
+        // straddle two text nodes).
+        let direct_colon = n
             .children
             .iter()
             .filter_map(|&c| doc.node(c).text())
-            .collect();
+            .any(|t| t.contains(':') || t.contains('：'));
         let label_in_child = n.children.iter().any(|&c| {
             let cn = doc.node(c);
             cn.is_element()
@@ -183,7 +189,7 @@ pub fn find(doc: &Doc) -> Option<InfoLine> {
                     .text()
                     .is_some_and(|t| t.contains('：') || t.contains(':'))
         });
-        if !direct.contains(':') && !direct.contains('：') && !label_in_child {
+        if !direct_colon && !label_in_child {
             continue;
         }
         let text = bounded_text(doc, id, 400);
@@ -289,6 +295,13 @@ mod tests {
             assert_eq!(old, super::labels(&s), "{s:?}");
             let old = chunk_re.find(&s).map(|m| m.end());
             assert_eq!(old, super::date_chunk_len(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn every_label_starts_with_a_three_byte_character() {
+        for l in super::LABELS {
+            assert_eq!(l.chars().next().map(char::len_utf8), Some(3), "{l}");
         }
     }
 

@@ -270,6 +270,7 @@ pub fn collect(doc: &Doc) -> Meta {
     let ld = jsonld::parse(&doc.json_ld).unwrap_or_default();
     let mut m = Meta::default();
     let heads = headings(doc);
+    let evidence = SiteEvidence::new(doc);
 
     m.lang = doc
         .html_lang
@@ -346,12 +347,12 @@ pub fn collect(doc: &Doc) -> Meta {
                 .iter()
                 .filter(|h| {
                     let sh = squash(h);
-                    !names.iter().any(|n| squash(n) == sh) && !site_name_confirmed(doc, h)
+                    !names.iter().any(|n| squash(n) == sh) && !evidence.confirmed(h)
                 })
                 .cloned()
                 .collect();
             let cleaned = title::heading_part(t, &headline_heads).unwrap_or_else(|| {
-                let known = title::strip_known_or(t, &names, |p| site_name_confirmed(doc, p));
+                let known = title::strip_known_or(t, &names, |p| evidence.confirmed(p));
                 title::strip_pipe_suffix(&known)
             });
             (Some(cleaned), site)
@@ -365,8 +366,7 @@ pub fn collect(doc: &Doc) -> Meta {
     m.title = m.title.filter(|t| !t.is_empty());
 
     m.site_name = site_meta
-        .or(site_from_title
-            .filter(|s| crate::text::word_count(s) <= 6 && site_name_confirmed(doc, s)));
+        .or(site_from_title.filter(|s| crate::text::word_count(s) <= 6 && evidence.confirmed(s)));
 
     let info = info_line::find(doc);
     let byline = visible_byline(doc);
@@ -528,62 +528,90 @@ fn ld_title(ld: &jsonld::JsonLd, page_title: Option<&str>, heads: &[String]) -> 
 
 /// A site name taken from the `<title>` suffix is kept only when the page confirms it:
 /// it is the text (or logo `alt`) of a link to the site's home page, or the host name.
-fn site_name_confirmed(doc: &Doc, name: &str) -> bool {
-    let squash = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-            .to_lowercase()
-    };
-    let want = squash(name);
-    if want.is_empty() {
-        return false;
+///
+/// The evidence is gathered once per page (`collect` asks for the headings, the title's
+/// parts and the `<title>` suffix): the host and the texts of the first 50 home links,
+/// squashed (letters and digits, lower case). A name is confirmed when it is in the host
+/// (3 characters or more) or equals one of those texts.
+#[derive(Debug)]
+struct SiteEvidence<'a> {
+    doc: &'a Doc,
+    host: Option<String>,
+    homes: std::cell::OnceCell<Vec<String>>,
+}
+
+fn squash_site(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+impl<'a> SiteEvidence<'a> {
+    fn new(doc: &'a Doc) -> Self {
+        let host = doc
+            .page_url
+            .as_ref()
+            .and_then(|u| u.host_str())
+            .map(squash_site);
+        SiteEvidence {
+            doc,
+            host,
+            homes: std::cell::OnceCell::new(),
+        }
     }
-    if let Some(host) = doc
-        .page_url
-        .as_ref()
-        .and_then(|u| u.host_str().map(str::to_string))
-    {
-        if want.len() >= 3 && squash(&host).contains(&want) {
+
+    /// Squashed texts and `alt`s of the first 50 links to the home page.
+    fn home_texts(&self) -> &[String] {
+        self.homes.get_or_init(|| {
+            let doc = self.doc;
+            let mut out = Vec::new();
+            let mut checked = 0;
+            for id in doc.descendants(doc.body) {
+                let n = doc.node(id);
+                if n.tag() != "a" {
+                    continue;
+                }
+                let Some(href) = n.attr("href") else { continue };
+                let home = match doc.resolve(href) {
+                    Some(u) => {
+                        u.path() == "/"
+                            && u.query().is_none()
+                            && doc
+                                .page_url
+                                .as_ref()
+                                .is_none_or(|p| p.host_str() == u.host_str())
+                    }
+                    None => false,
+                };
+                if !home {
+                    continue;
+                }
+                checked += 1;
+                if checked > 50 {
+                    break;
+                }
+                out.push(squash_site(&doc.text_of(id)));
+                for d in doc.descendants(id) {
+                    if let Some(alt) = doc.node(d).attr("alt") {
+                        out.push(squash_site(alt));
+                    }
+                }
+            }
+            out
+        })
+    }
+
+    fn confirmed(&self, name: &str) -> bool {
+        let want = squash_site(name);
+        if want.is_empty() {
+            return false;
+        }
+        if want.len() >= 3 && self.host.as_ref().is_some_and(|h| h.contains(&want)) {
             return true;
         }
+        self.home_texts().contains(&want)
     }
-    let mut checked = 0;
-    for id in doc.descendants(doc.body) {
-        let n = doc.node(id);
-        if n.tag() != "a" {
-            continue;
-        }
-        let Some(href) = n.attr("href") else { continue };
-        let home = match doc.resolve(href) {
-            Some(u) => {
-                u.path() == "/"
-                    && u.query().is_none()
-                    && doc
-                        .page_url
-                        .as_ref()
-                        .is_none_or(|p| p.host_str() == u.host_str())
-            }
-            None => false,
-        };
-        if !home {
-            continue;
-        }
-        checked += 1;
-        if checked > 50 {
-            break;
-        }
-        let mut texts = vec![doc.text_of(id)];
-        for d in doc.descendants(id) {
-            if let Some(alt) = doc.node(d).attr("alt") {
-                texts.push(alt.to_string());
-            }
-        }
-        if texts.iter().any(|t| squash(t) == want) {
-            return true;
-        }
-    }
-    false
 }
 
 /// First `<time datetime>` (or `pubdate`) in the body.

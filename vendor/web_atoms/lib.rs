@@ -41,6 +41,9 @@ pub struct NamedEntities {
 struct Table {
     ends: Vec<u16>,
     values: Vec<(u32, u32)>,
+    /// `starts[b]`: the index of the first name whose first byte is `b` or more (257
+    /// entries): a lookup searches only the names that start like the key.
+    starts: Vec<u16>,
 }
 
 /// What a prefix of an entity name that is not itself a name maps to.
@@ -71,7 +74,23 @@ impl NamedEntities {
                     (first, second)
                 })
                 .collect();
-            Table { ends, values }
+            let names = self.names.as_bytes();
+            let mut starts = vec![0u16; 257];
+            let mut i = 0usize;
+            let mut start = 0usize;
+            for (b, slot) in starts.iter_mut().enumerate() {
+                // Names are sorted by bytes, so their first bytes ascend.
+                while i < self.lens.len() && usize::from(names[start]) < b {
+                    start += usize::from(self.lens[i]);
+                    i += 1;
+                }
+                *slot = i as u16;
+            }
+            Table {
+                ends,
+                values,
+                starts,
+            }
         })
     }
 
@@ -87,7 +106,13 @@ impl NamedEntities {
         // it could be a prefix of.
         let table = self.table();
         let ends = &table.ends[..];
-        let (mut lo, mut hi) = (0, ends.len());
+        let Some(&first) = name.as_bytes().first() else {
+            return Some(&PREFIX);
+        };
+        // Only the names with the same first byte can equal `name` or start with it.
+        let b = usize::from(first);
+        let end = usize::from(table.starts[b + 1]);
+        let (mut lo, mut hi) = (usize::from(table.starts[b]), end);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             if self.name(ends, mid) < name {
@@ -96,8 +121,8 @@ impl NamedEntities {
                 hi = mid;
             }
         }
-        if lo == ends.len() {
-            return if name.is_empty() { Some(&PREFIX) } else { None };
+        if lo == end {
+            return None;
         }
         let found = self.name(ends, lo);
         if found == name {
