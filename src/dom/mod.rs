@@ -16,11 +16,11 @@
 mod depth_guard;
 mod parse;
 
-pub use parse::{feed_noscript_text, Attr, Builder};
+pub use parse::{feed_noscript_text, Attr, Builder, KEPT_ATTRS, READ_ATTRS};
 mod tags;
 
 pub use crate::extract::hints::ClassHints;
-pub use tags::{is_block_tag, is_inline_tag};
+pub use tags::{is_block_tag, is_inline_tag, DROPPED_TAGS};
 
 /// Index of a node in [`Doc::nodes`].
 pub type NodeId = u32;
@@ -75,6 +75,8 @@ impl Node {
         }
     }
 
+    /// In no particular order (it depends on the source that built the arena): look
+    /// attributes up by name.
     pub fn attrs(&self) -> &[(Box<str>, Box<str>)] {
         match &self.kind {
             NodeKind::Element { attrs, .. } => attrs,
