@@ -39,8 +39,11 @@
 //! computed styles, in Chromium 156), so deeper than 128 levels the computed style is asked
 //! directly, and in engines without `checkVisibility` for every element.
 //! Elements the core drops with their subtree ([`crate::dom::DROPPED_TAGS`]: icons in
-//! `<svg>`, buttons, media …) are not checked, nor is anything inside them: whatever CSS
-//! says, nothing there reaches the article.
+//! `<svg>`, buttons, `<select>` lists, media …) are not checked, nor is anything inside
+//! them: whatever CSS says, nothing there reaches the article. Unless everything is asked
+//! for (to write the HTML), their children are not even walked (a `<script>`'s or
+//! `<title>`'s text excepted: JSON-LD and the title), so they do not count towards
+//! `maxElements` either.
 //! `checkVisibility()` is false for `display: none`, for content skipped by
 //! `content-visibility` (closed `<details>`, `hidden=until-found`), for `display: contents`
 //! in some engines, and for `visibility: hidden`. Only the first and the last make text
@@ -173,10 +176,12 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     if (isSlot) flags |= 16;
     let src = '';
     if (!isSlot && tag === 'img' && htmlNs) { src = el.currentSrc || ''; if (src !== '') flags |= 4; }
-    // Children: none for <template> (inert), an open shadow root's, a slot's assigned nodes,
-    // or the element's own.
+    // Children: none for <template> (inert), nor (unless everything is asked for) for an
+    // element the core drops other than a <script> or <title> (whose text it reads); else
+    // an open shadow root's, a slot's assigned nodes, or the element's own.
     let first = null, list = null;
-    if (!isVoid && tag !== 'template') {
+    const skipChildren = dropped && only !== null && tag !== 'script' && tag !== 'title';
+    if (!isVoid && tag !== 'template' && !skipChildren) {
       const shadow = el.shadowRoot;
       if (shadow) { flags |= 32; first = shadow.firstChild; }
       else {
@@ -252,8 +257,9 @@ pub struct Encoded {
 
 /// Walk the composed tree under `root` in one crossing. `check`: ask CSS visibility;
 /// `range`: only the nodes it touches (outside `<head>`); `all_attrs`: hand over every
-/// attribute (to write the HTML), else only those the core's arena reads
-/// ([`crate::dom::KEPT_ATTRS`], [`crate::dom::READ_ATTRS`], `data-*`). A JavaScript
+/// attribute and the inside of dropped elements (to write the HTML), else only the
+/// attributes the core's arena reads ([`crate::dom::KEPT_ATTRS`],
+/// [`crate::dom::READ_ATTRS`], `data-*`) and no children of the elements it drops. A JavaScript
 /// exception (a page that replaced DOM or built-in methods, where the bookmarklet runs in
 /// the page's own world) is [`Malformed`], never a trap.
 pub fn walk(

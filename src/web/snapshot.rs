@@ -35,8 +35,11 @@ pub struct SnapshotOptions {
     /// Do not check CSS visibility (see `super::read_document`: pages that hide most of
     /// their text until the reader scrolls or clicks).
     pub ignore_css_hidden: bool,
-    /// Hand over every attribute, for [`Snapshot::write_html`] (`includeSnapshot`);
-    /// otherwise only those the core's arena reads (the HTML then lacks the others).
+    /// Hand over every attribute and the inside of every element, for
+    /// [`Snapshot::write_html`] (`includeSnapshot`); otherwise only the attributes the
+    /// core's arena reads, and nothing inside the elements it drops (`<svg>`, `<select>`
+    /// …; see [`super::dom_walk`]): the HTML then lacks them, and `stats` does not count
+    /// them.
     pub all_attributes: bool,
     pub limits: Limits,
 }
