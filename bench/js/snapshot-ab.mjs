@@ -3,8 +3,10 @@
 // (median of the rounds, same tab, alternating order).
 //
 // usage: node bench/js/snapshot-ab.mjs --pages PAGES_TSV --a DIR --b DIR [--per-dataset N] [--rounds R]
-//          [--ignore FIELD,...]   (members of `snapshot` left out of the comparison, e.g. `bytes`
+//          [--plain] [--ignore FIELD,...]   (members of `snapshot` left out of the comparison, e.g. `bytes`
 //                                  when its meaning changed between the builds)
+// --plain: time and compare `readPage({})` (what the extension calls) instead of
+// `readPage({includeSnapshot: true})`.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { mkdtempSync } from 'node:fs';
@@ -20,6 +22,7 @@ const dirs = { a: arg('--a'), b: arg('--b') };
 const perDataset = Number(arg('--per-dataset', 20));
 const rounds = Number(arg('--rounds', 3));
 const ignore = (arg('--ignore', '') || '').split(',').filter(Boolean);
+const plain = process.argv.includes('--plain');
 const all = readFileSync(pagesTsv, 'utf8').split('\n').slice(1).filter(Boolean).map((l) => {
   const [ds, id, file] = l.split('\t');
   return { ds, id, file };
@@ -64,7 +67,7 @@ const sums = { a: [0, 0, 0], b: [0, 0, 0] };
 for (const [i, p] of pages.entries()) {
   try {
     await tab.goto(`${origin}/page/${i}`, { waitUntil: 'load', timeout: 20000 }).catch(() => tab.waitForLoadState('domcontentloaded'));
-    const r = await tab.evaluate(async ({ rounds, ignore }) => {
+    const r = await tab.evaluate(async ({ rounds, ignore, plain }) => {
       const drop = (res) => { for (const f of ignore) if (res.snapshot) delete res.snapshot[f]; return res; };
       const mods = {};
       for (const k of ['a', 'b']) {
@@ -77,7 +80,7 @@ for (const [i, p] of pages.entries()) {
       for (let k = 0; k < rounds; k++) {
         for (const key of k % 2 ? ['b', 'a'] : ['a', 'b']) {
           const t0 = performance.now();
-          const res = JSON.parse(mods[key].readPage({ includeSnapshot: true }));
+          const res = JSON.parse(mods[key].readPage(plain ? {} : { includeSnapshot: true }));
           out[key].t.push(performance.now() - t0);
           if (res.ok) { out[key].s.push(res.timings.snapshotMs); out[key].e.push(res.timings.extractMs); }
           delete res.timings;
@@ -96,13 +99,13 @@ for (const [i, p] of pages.entries()) {
         getSelection().removeAllRanges();
         getSelection().addRange(r);
         for (const key of ['a', 'b']) {
-          const res = JSON.parse(mods[key].readPage({ includeSnapshot: true, selectionOnly: true }));
+          const res = JSON.parse(mods[key].readPage(plain ? { selectionOnly: true } : { includeSnapshot: true, selectionOnly: true }));
           delete res.timings;
           out[key].sel = JSON.stringify(drop(res));
         }
       }
       return out;
-    }, { rounds, ignore });
+    }, { rounds, ignore, plain });
     const ok = r.a.json === r.b.json && r.a.sel === r.b.sel;
     if (ok) same++; else {
       diff++;

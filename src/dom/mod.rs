@@ -17,11 +17,11 @@
 mod depth_guard;
 mod parse;
 
-pub use parse::{Attr, Builder};
+pub use parse::{Attr, Builder, KEPT_ATTRS, READ_ATTRS};
 mod tags;
 
 pub use crate::extract::hints::ClassHints;
-pub use tags::{is_block_tag, is_inline_tag};
+pub use tags::{is_block_tag, is_inline_tag, DROPPED_TAGS};
 
 /// Index of a node in [`Doc::nodes`].
 pub type NodeId = u32;
@@ -76,6 +76,8 @@ impl Node {
         }
     }
 
+    /// In no particular order (it depends on the source that built the arena): look
+    /// attributes up by name.
     pub fn attrs(&self) -> &[(Box<str>, Box<str>)] {
         match &self.kind {
             NodeKind::Element { attrs, .. } => attrs,

@@ -77,43 +77,50 @@ fn style_hides(style: &str) -> bool {
     false
 }
 
-/// Attributes worth keeping (everything else — event handlers, styles — is dropped here).
+/// Attributes worth keeping (everything else — event handlers, styles — is dropped
+/// here), besides every `data-*`.
+pub const KEPT_ATTRS: &[&str] = &[
+    "class",
+    "id",
+    "href",
+    "src",
+    "srcset",
+    "alt",
+    "title",
+    "lang",
+    "dir",
+    "itemprop",
+    "itemtype",
+    "itemscope",
+    "rel",
+    "role",
+    "datetime",
+    "start",
+    "colspan",
+    "rowspan",
+    "width",
+    "height",
+    "type",
+    "encoding",
+    "content",
+    "name",
+    "property",
+    "http-equiv",
+    "charset",
+    "summary",
+    "border",
+    "display",
+    "reversed",
+    "pubdate",
+];
+
+/// Attributes read while building besides [`KEPT_ATTRS`] and `data-*` (hiding, the
+/// language of `<html>`). With them, every attribute the arena depends on: the browser
+/// walk hands over no others (`web::dom_walk`).
+pub const READ_ATTRS: &[&str] = &["style", "hidden", "aria-hidden", "xml:lang"];
+
 fn keep_attr(name: &str) -> bool {
-    matches!(
-        name,
-        "class"
-            | "id"
-            | "href"
-            | "src"
-            | "srcset"
-            | "alt"
-            | "title"
-            | "lang"
-            | "dir"
-            | "itemprop"
-            | "itemtype"
-            | "itemscope"
-            | "rel"
-            | "role"
-            | "datetime"
-            | "start"
-            | "colspan"
-            | "rowspan"
-            | "width"
-            | "height"
-            | "type"
-            | "encoding"
-            | "content"
-            | "name"
-            | "property"
-            | "http-equiv"
-            | "charset"
-            | "summary"
-            | "border"
-            | "display"
-            | "reversed"
-            | "pubdate"
-    ) || name.starts_with("data-")
+    KEPT_ATTRS.contains(&name) || name.starts_with("data-")
 }
 
 #[cfg(feature = "html")]

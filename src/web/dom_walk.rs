@@ -8,6 +8,8 @@
 //! slots, CSS visibility, the selection, `currentSrc`) and returns one compact encoding;
 //! the module receives it in one crossing and [`super::snapshot`] writes the HTML from it.
 //! What is written (names, attributes, escaping, raw text) and every limit stay in Rust.
+//! Unless the HTML is wanted, only the attributes the core's arena reads are handed over
+//! (most of a page's attribute bytes are styles, handlers, ARIA and framework state).
 //!
 //! The walk is iterative (an explicit stack: a script-built DOM 20,000 levels deep must not
 //! exhaust the JS stack either). It stops after `maxElements + 1` elements (the decoder
@@ -36,6 +38,12 @@
 //! ancestor on each call, though (a 3,000-deep DOM: 42 ms for its elements, vs 2.5 ms of
 //! computed styles, in Chromium 156), so deeper than 128 levels the computed style is asked
 //! directly, and in engines without `checkVisibility` for every element.
+//! Elements the core drops with their subtree ([`crate::dom::DROPPED_TAGS`]: icons in
+//! `<svg>`, buttons, `<select>` lists, media …) are not checked, nor is anything inside
+//! them: whatever CSS says, nothing there reaches the article. Unless everything is asked
+//! for (to write the HTML), their children are not even walked (a `<script>`'s or
+//! `<title>`'s text excepted: JSON-LD and the title), so they do not count towards
+//! `maxElements` either.
 //! `checkVisibility()` is false for `display: none`, for content skipped by
 //! `content-visibility` (closed `<details>`, `hidden=until-found`), for `display: contents`
 //! in some engines, and for `visibility: hidden`. Only the first and the last make text
@@ -75,7 +83,7 @@ pub const F_SLOT: u32 = 16;
 pub const F_SHADOW: u32 = 32;
 
 #[wasm_bindgen(inline_js = r#"
-const KIND_VOID = 1, KIND_RAW = 2, KIND_UNRENDERED = 4, CV_MAX_DEPTH = 128;
+const KIND_VOID = 1, KIND_RAW = 2, KIND_UNRENDERED = 4, KIND_DROPPED = 8, CV_MAX_DEPTH = 128;
 function tagOf(cache, kinds, local) {
   let t = cache.get(local);
   if (t !== undefined) return t;
@@ -105,11 +113,14 @@ export function readmarkClock() {
   return typeof performance === 'object' && performance !== null && typeof performance.now === 'function'
     ? performance.now() : Date.now();
 }
-export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags, rawTags, unrenderedTags) {
+export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags, rawTags, unrenderedTags, droppedTags, attrNames) {
   if (range === undefined) range = null; // wasm-bindgen passes `None` as undefined
   const kinds = new Map();
   for (const [list, bit] of [[voidTags, KIND_VOID], [rawTags, KIND_RAW], [unrenderedTags, KIND_UNRENDERED]])
     for (const t of list.split(' ')) kinds.set(t, (kinds.get(t) || 0) | bit);
+  for (const t of droppedTags.split(' ')) kinds.set(t, (kinds.get(t) || 0) | KIND_DROPPED);
+  // Only these attributes (and `data-*`) are handed over, unless all are asked for.
+  const only = attrNames === '' ? null : new Set(attrNames.split(' '));
   const cache = new Map();
   const doc = root.ownerDocument;
   const win = doc ? doc.defaultView : null;
@@ -155,8 +166,10 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     const htmlNs = el.namespaceURI === 'http://www.w3.org/1999/xhtml';
     let flags = htmlNs ? 2 : 0;
     const isSlot = tag === 'slot';
+    // Nothing inside an element the core drops reaches the article: no CSS asked there.
+    const dropped = !isSlot && (kind & KIND_DROPPED) !== 0;
     let hidden = false;
-    if (!isSlot && !top.unchecked && !inHead && (kind & KIND_UNRENDERED) === 0) {
+    if (!isSlot && !dropped && !top.unchecked && !inHead && (kind & KIND_UNRENDERED) === 0) {
       // checkVisibility() walks every ancestor (O(depth) per call): deep in the tree the
       // computed style alone, which decides anyway, is cheaper.
       hidden = stack.length <= CV_MAX_DEPTH && typeof el.checkVisibility === 'function' && el.checkVisibility(cvOpts)
@@ -168,10 +181,12 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     if (isSlot) flags |= 16;
     let src = '';
     if (!isSlot && tag === 'img' && htmlNs) { src = el.currentSrc || ''; if (src !== '') flags |= 4; }
-    // Children: none for <template> (inert), an open shadow root's, a slot's assigned nodes,
-    // or the element's own.
+    // Children: none for <template> (inert), nor (unless everything is asked for) for an
+    // element the core drops other than a <script> or <title> (whose text it reads); else
+    // an open shadow root's, a slot's assigned nodes, or the element's own.
     let first = null, list = null;
-    if (!isVoid && tag !== 'template') {
+    const skipChildren = dropped && only !== null && tag !== 'script' && tag !== 'title';
+    if (!isVoid && tag !== 'template' && !skipChildren) {
       const shadow = el.shadowRoot;
       if (shadow) { flags |= 32; first = shadow.firstChild; }
       else {
@@ -195,8 +210,20 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
       ops.push(0); str(el.localName);
     } else {
       const a = el.attributes, n = a.length;
-      ops.push(n); str(el.localName);
-      for (let i = 0; i < n; i++) { const x = a[i]; str(x.name); str(x.value); }
+      if (only === null) {
+        ops.push(n); str(el.localName);
+        for (let i = 0; i < n; i++) { const x = a[i]; str(x.name); str(x.value); }
+      } else {
+        const at = ops.length;
+        ops.push(0); str(el.localName);
+        let k = 0;
+        for (let i = 0; i < n; i++) {
+          const x = a[i];
+          const name = htmlNs ? x.name : x.name.toLowerCase();
+          if (only.has(name) || name.startsWith('data-')) { str(x.name); str(x.value); k++; }
+        }
+        ops[at] = k;
+      }
       if (src !== '') str(src);
     }
     if (isVoid) continue;
@@ -205,7 +232,7 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
       const ty = tag === 'script' ? el.getAttribute('type') : null;
       raw = tag === 'style' || (tag === 'script' && !(ty !== null && /json/i.test(ty))) ? 2 : 1;
     }
-    stack.push({ node: first, list, i: 0, unchecked: top.unchecked || hidden, inHead, raw: isSlot ? 0 : raw });
+    stack.push({ node: first, list, i: 0, unchecked: top.unchecked || hidden || dropped, inHead, raw: isSlot ? 0 : raw });
   }
   return [S.join('\0') + (S.length > 0 ? '\0' : ''), new Uint32Array(ops)];
 }
@@ -225,6 +252,8 @@ extern "C" {
         void_tags: &str,
         raw_tags: &str,
         unrendered_tags: &str,
+        dropped_tags: &str,
+        attr_names: &str,
     ) -> Result<js_sys::Array, JsValue>;
 }
 
@@ -243,17 +272,27 @@ pub struct Encoded {
 }
 
 /// Walk the composed tree under `root` in one crossing. `check`: ask CSS visibility;
-/// `range`: only the nodes it touches (outside `<head>`). A JavaScript exception (a page
-/// that replaced DOM or built-in methods, where the bookmarklet runs in the page's own
-/// world) is [`Malformed`], never a trap.
+/// `range`: only the nodes it touches (outside `<head>`); `all_attrs`: hand over every
+/// attribute and the inside of dropped elements (to write the HTML), else only the
+/// attributes the core's arena reads ([`crate::dom::KEPT_ATTRS`],
+/// [`crate::dom::READ_ATTRS`], `data-*`) and no children of the elements it drops. A JavaScript
+/// exception (a page that replaced DOM or built-in methods, where the bookmarklet runs in
+/// the page's own world) is [`Malformed`], never a trap.
 pub fn walk(
     root: &Element,
     check: bool,
     range: Option<&Range>,
     max_elements: usize,
     max_units: usize,
+    all_attrs: bool,
 ) -> Result<Encoded, Malformed> {
     use super::html_out::{RAW_TEXT, UNRENDERED, VOID};
+    use crate::dom::{DROPPED_TAGS, KEPT_ATTRS, READ_ATTRS};
+    let attr_names = if all_attrs {
+        String::new()
+    } else {
+        [KEPT_ATTRS, READ_ATTRS].concat().join(" ")
+    };
     let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let out = walk_js(
         root,
@@ -264,6 +303,8 @@ pub fn walk(
         &VOID.join(" "),
         &RAW_TEXT.join(" "),
         &UNRENDERED.join(" "),
+        &DROPPED_TAGS.join(" "),
+        &attr_names,
     )
     .map_err(|_| Malformed)?;
     let strings = out.get(0).as_string().ok_or(Malformed)?;

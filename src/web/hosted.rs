@@ -67,6 +67,7 @@ pub fn read_html_with(html: String, o: &HtmlOptions) -> Result<String, ReadError
     let opts = SnapshotOptions {
         selection_only: false,
         ignore_css_hidden: true,
+        all_attributes: false,
         limits,
     };
     let mut snap = snapshot::snapshot_document(&doc, &opts)?;

@@ -211,6 +211,7 @@ pub fn read_document(doc: &web_sys::Document, o: &ReadOptions) -> Result<String,
     }
     let mut opts = SnapshotOptions {
         selection_only: o.selection_only,
+        all_attributes: o.include_snapshot,
         ..SnapshotOptions::default()
     };
     let mut snap = snapshot::snapshot_document(doc, &opts)?;

@@ -35,6 +35,12 @@ pub struct SnapshotOptions {
     /// Do not check CSS visibility (see `super::read_document`: pages that hide most of
     /// their text until the reader scrolls or clicks).
     pub ignore_css_hidden: bool,
+    /// Hand over every attribute and the inside of every element, for
+    /// [`Snapshot::write_html`] (`includeSnapshot`); otherwise only the attributes the
+    /// core's arena reads, and nothing inside the elements it drops (`<svg>`, `<select>`
+    /// …; see [`super::dom_walk`]): the HTML then lacks them, and `stats` does not count
+    /// them.
+    pub all_attributes: bool,
     pub limits: Limits,
 }
 
@@ -42,6 +48,9 @@ pub struct SnapshotOptions {
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct SnapshotStats {
     pub elements: usize,
+    /// Elements found hidden by CSS. Elements the core drops anyway (`dom::DROPPED_TAGS`:
+    /// `<svg>`, `<button>` …) and their subtrees are not checked, so never count here,
+    /// and their text counts as visible.
     pub hidden: usize,
     pub shadow_roots: usize,
     pub current_src: usize,
@@ -144,6 +153,7 @@ pub fn snapshot_document(
         !opts.ignore_css_hidden,
         range.as_ref().map(|(r, _)| r),
         &opts.limits,
+        opts.all_attributes,
     )?;
     if enc.strings.len() > opts.limits.max_input_bytes {
         return Err(SnapshotError::TooLarge(enc.strings.len()));
@@ -158,7 +168,7 @@ pub fn snapshot_element(
     root: &Element,
     limits: &Limits,
 ) -> Result<(String, SnapshotStats), SnapshotError> {
-    let enc = walk(root, true, None, limits)?;
+    let enc = walk(root, true, None, limits, true)?;
     let mut html = String::new();
     let stats = decode(&enc, limits, Some(&mut html))?;
     Ok((html, stats))
@@ -183,12 +193,20 @@ fn walk(
     check: bool,
     range: Option<&Range>,
     limits: &Limits,
+    all_attrs: bool,
 ) -> Result<dom_walk::Encoded, SnapshotError> {
     // Every string costs at least one byte per UTF-16 unit, so past twice the byte limit
     // the walk is too large.
     let max_units = limits.max_input_bytes.saturating_mul(2);
-    dom_walk::walk(root, check, range, limits.max_elements, max_units)
-        .map_err(|_| SnapshotError::Malformed)
+    dom_walk::walk(
+        root,
+        check,
+        range,
+        limits.max_elements,
+        max_units,
+        all_attrs,
+    )
+    .map_err(|_| SnapshotError::Malformed)
 }
 
 /// Count the stats of an encoded walk (checking the limits and the encoding), and write

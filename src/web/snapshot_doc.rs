@@ -12,9 +12,10 @@
 //!   unwrapped `<slot>`s and nodes outside a selection are not handed over, which leaves
 //!   their neighbours adjacent); empty text makes no node;
 //! - element names as [`super::html_out::tag_name`] writes them; attribute names as the
-//!   writer keeps them ([`super::html_out::keep_attr_name`]), ASCII lower-cased and sorted
-//!   by name (scraper's order), the first of a name only; `currentSrc` replaces `src`; a
-//!   CSS-hidden element gets `data-readmark-hidden` (the page's own is ignored);
+//!   writer keeps them ([`super::html_out::keep_attr_name`]), ASCII lower-cased, the first
+//!   of a name only (their order differs from scraper's, which sorts them: the arena is
+//!   only ever searched by name); `currentSrc` replaces `src`; a CSS-hidden element gets
+//!   `data-readmark-hidden` (the page's own is ignored);
 //! - CR and CR LF become LF, U+0000 is dropped from text and becomes U+FFFD in attribute
 //!   values (the HTML parser's input rules);
 //! - the content of a `<noscript>` (kept as text by a browser with scripting on) comes
@@ -117,7 +118,6 @@ fn feed<'a>(enc: &'a Encoded, b: &mut Builder<'_>) -> Result<(), Stop> {
                 if flags & dom_walk::F_HIDDEN != 0 {
                     attrs.push((Cow::Borrowed("data-readmark-hidden"), Cow::Borrowed("")));
                 }
-                attrs.sort_unstable_by(|x, y| x.0.cmp(&y.0));
                 b.open(&tag, &attrs)?;
                 if flags & dom_walk::F_VOID != 0 {
                     b.close();
