@@ -51,13 +51,17 @@ pub(crate) fn excluded_nodes(
         if !node.is_element() {
             continue;
         }
-        let furniture = score::is_structural_furniture(doc, id as NodeId)
-            || (flags.strip_unlikely && score::is_unlikely(doc, id as NodeId));
+        let structural = score::is_structural_furniture(doc, id as NodeId);
+        let furniture =
+            structural || (flags.strip_unlikely && score::is_unlikely(doc, id as NodeId));
         // A wrapper holding most of the page is never furniture, whatever its class
-        // says (`wy-grid-for-nav`).
+        // says (`wy-grid-for-nav`). Under the strict rules that does not hold for an
+        // `aside`/`nav`/`footer` by tag or role: a sidebar live feed can outweigh the
+        // article, and the retry loop relaxes this when nothing else is left.
         excluded[id] = furniture
             && ((st[id].weight() as f64) < body_weight * 0.6
-                || node.hints.has(hints::ClassHints::DISCUSSION));
+                || node.hints.has(hints::ClassHints::DISCUSSION)
+                || (structural && flags.strip_unlikely));
     }
     for &m in &meta.meta_nodes {
         for d in doc.descendants(m) {
@@ -277,4 +281,38 @@ fn describe(doc: &Doc, id: NodeId) -> String {
         n.class_id().trim(),
         n.depth
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{extract, Options};
+
+    /// A sidebar live feed (`<aside>`) outweighing the article: many short items with a
+    /// `content` class each. The aside stays furniture; the article wins.
+    #[test]
+    fn a_heavy_sidebar_feed_does_not_beat_the_article() {
+        const P: &str = "The minister said on Thursday that the rescue teams, which arrived \
+                         overnight, had reached the villages, and that more aid would follow.";
+        let article: String = (0..5)
+            .map(|i| format!("<p>Paragraph {i}. {P}</p>"))
+            .collect();
+        let feed: String = (0..30)
+            .map(|i| {
+                format!(
+                    "<li><div class=live-item-content><p>Update {i}: a short note, with a \
+                     comma, about the day's news, and another, clause.</p></div></li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><head><title>Quake</title></head><body><div class=page>\
+             <article><h1>Quake</h1><div class=article-body>{article}</div></article>\
+             <aside id=sidebar><div class=live><ul>{feed}</ul></div></aside>\
+             </div></body></html>"
+        );
+        let a = extract(&html, &Options::default()).expect("an article");
+        let text = crate::render::to_text(&a);
+        assert!(text.contains("Paragraph 4."), "{text}");
+        assert!(!text.contains("Update 7"), "{text}");
+    }
 }
