@@ -55,11 +55,15 @@ pub(crate) fn excluded_nodes(
         let furniture =
             structural || (flags.strip_unlikely && score::is_unlikely(doc, id as NodeId));
         // A wrapper holding most of the page is never furniture, whatever its class
-        // says (`wy-grid-for-nav`). Under the strict rules that does not hold for an
-        // `aside`/`nav`/`footer` by tag or role: a sidebar live feed can outweigh the
-        // article, and the retry loop relaxes this when nothing else is left.
+        // says (`wy-grid-for-nav`). A list is items, not the wrapper of the page: a
+        // gallery's `legends` list can outweigh the article around it. Under the strict
+        // rules the exception does not hold for an `aside`/`nav`/`footer` by tag or
+        // role either: a sidebar live feed can outweigh the article. The retry loop
+        // relaxes both when nothing else is left.
+        let page_wrapper = (st[id].weight() as f64) >= body_weight * 0.6
+            && (!matches!(node.tag(), "ul" | "ol" | "dl") || !flags.strip_unlikely);
         excluded[id] = furniture
-            && ((st[id].weight() as f64) < body_weight * 0.6
+            && (!page_wrapper
                 || node.hints.has(hints::ClassHints::DISCUSSION)
                 || (structural && flags.strip_unlikely));
     }
@@ -314,5 +318,33 @@ mod tests {
         let text = crate::render::to_text(&a);
         assert!(text.contains("Paragraph 4."), "{text}");
         assert!(!text.contains("Update 7"), "{text}");
+    }
+
+    /// An inline photo gallery whose `legends` list (a caption per photo) outweighs the
+    /// article text around it: a list is never the wrapper of the page.
+    #[test]
+    fn a_heavy_gallery_legend_list_stays_furniture() {
+        const P: &str = "The company said on Tuesday that revenue, which fell last year, had \
+                         recovered, and that it expected growth to continue.";
+        let article: String = (0..5)
+            .map(|i| format!("<p>Paragraph {i}. {P}</p>"))
+            .collect();
+        let legends: String = (1..=40)
+            .map(|i| {
+                format!(
+                    "<li><h2>{i}/40 Photo title</h2><p>Legend {i}: what the photo shows, \
+                     with a comma, a second clause, and a third one, about the news.</p></li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><head><title>News</title></head><body><article><h1>News</h1>\
+             <div class=text>{article}<div class=gallery><ul class=legends>{legends}</ul>\
+             </div></div></article></body></html>"
+        );
+        let a = extract(&html, &Options::default()).expect("an article");
+        let text = crate::render::to_text(&a);
+        assert!(text.contains("Paragraph 4."), "{text}");
+        assert!(!text.contains("Legend 7:"), "{text}");
     }
 }
