@@ -159,6 +159,45 @@ fn kept_weight(doc: &Doc, sel: &Selection, st: &[stats::NodeStats]) -> u32 {
     w
 }
 
+/// Weight a selection keeps inside comment threads (under a node with a discussion
+/// class, the roots' ancestors included).
+fn discussion_weight(doc: &Doc, sel: &Selection, st: &[stats::NodeStats]) -> u32 {
+    let is_thread = |a: NodeId| doc.node(a).hints.has(hints::ClassHints::DISCUSSION);
+    let mut w = 0u32;
+    for &r in &sel.roots {
+        let inside = std::iter::once(r).chain(doc.ancestors(r)).any(is_thread);
+        let mut stack = vec![(r, inside)];
+        while let Some((id, inside)) = stack.pop() {
+            if sel.removed[id as usize] {
+                continue;
+            }
+            let node = doc.node(id);
+            let inside = inside || is_thread(id);
+            if inside && node.text().is_some() {
+                w = w.saturating_add(st[id as usize].weight());
+            }
+            stack.extend(node.children.iter().map(|&c| (c, inside)));
+        }
+    }
+    w
+}
+
+/// Does a selection keep an `<h1>` (the page's headline) outside removed subtrees?
+fn keeps_headline(doc: &Doc, sel: &Selection) -> bool {
+    let mut stack: Vec<NodeId> = sel.roots.clone();
+    while let Some(id) = stack.pop() {
+        if sel.removed[id as usize] {
+            continue;
+        }
+        let node = doc.node(id);
+        if node.tag() == "h1" {
+            return true;
+        }
+        stack.extend(node.children.iter().copied());
+    }
+    false
+}
+
 /// Select the article content.
 pub fn select(doc: &Doc, meta: &Meta, limits: &Limits) -> Result<Selection, Error> {
     let work = doc.nodes.len() as u64 * tunables::WORK_PER_NODE * 8;
@@ -189,6 +228,17 @@ pub fn select(doc: &Doc, meta: &Meta, limits: &Limits) -> Result<Selection, Erro
     for flags in tries {
         let sel = attempt(doc, meta, &st, flags);
         let w = kept_weight(doc, &sel, &st);
+        // A stricter selection that kept the page's headline found the article (a short
+        // post); a looser one that is mostly comment thread only trades it for the
+        // thread. (Forum pages, whose posts are the content, keep no headline under the
+        // strict rules.)
+        if best.as_ref().is_some_and(|(bw, b)| {
+            *bw >= tunables::HEADLINED_POST_MIN_WEIGHT && keeps_headline(doc, b)
+        }) && discussion_weight(doc, &sel, &st) as f64
+            > w as f64 * tunables::HEADLINED_POST_THREAD_SHARE
+        {
+            continue;
+        }
         if w >= tunables::RETRY_MIN_WEIGHT {
             best = Some((w, sel));
             break;
@@ -346,5 +396,35 @@ mod tests {
         let text = crate::render::to_text(&a);
         assert!(text.contains("Paragraph 4."), "{text}");
         assert!(!text.contains("Legend 7:"), "{text}");
+    }
+
+    /// A one-paragraph post above a long comment thread: the looser retry rules would
+    /// trade the short post (headline and all) for the thread.
+    #[test]
+    fn a_short_headlined_post_is_not_traded_for_its_comments() {
+        let comments: String = (0..12)
+            .map(|i| {
+                format!(
+                    "<li class=comment><div class=comment-author>Reader {i} said:</div>\
+                     <div class=comment-body><p>Reader {i} asks, at some \
+                     length, whether the figures, which were revised, still hold, and what \
+                     the plan is for next year.</p></div></li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><head><title>Open thread</title></head><body><div class=col-main>\
+             <article class=post><h1>Open thread</h1><p>Our goal with this \
+             open thread is to give readers a place to raise questions about our work, in \
+             the comments below, or to email us if they prefer. We will try to answer \
+             promptly, and to follow up on the questions that need a longer answer in a \
+             post of their own later this year.</p></article><div class=comments-area><h2>Comments</h2><ul class=comment-list>\
+             {comments}</ul></div></div><div class=sidebar-links><a href=/a>Archive</a> \
+             <a href=/b>About</a></div></body></html>"
+        );
+        let a = extract(&html, &Options::default()).expect("an article");
+        let text = crate::render::to_text(&a);
+        assert!(text.contains("Our goal with this open thread"), "{text}");
+        assert!(!text.contains("Reader 3 asks"), "{text}");
     }
 }
