@@ -51,13 +51,21 @@ pub(crate) fn excluded_nodes(
         if !node.is_element() {
             continue;
         }
-        let furniture = score::is_structural_furniture(doc, id as NodeId)
-            || (flags.strip_unlikely && score::is_unlikely(doc, id as NodeId));
+        let structural = score::is_structural_furniture(doc, id as NodeId);
+        let furniture =
+            structural || (flags.strip_unlikely && score::is_unlikely(doc, id as NodeId));
         // A wrapper holding most of the page is never furniture, whatever its class
-        // says (`wy-grid-for-nav`).
+        // says (`wy-grid-for-nav`). A list is items, not the wrapper of the page: a
+        // gallery's `legends` list can outweigh the article around it. Under the strict
+        // rules the exception does not hold for an `aside`/`nav`/`footer` by tag or
+        // role either: a sidebar live feed can outweigh the article. The retry loop
+        // relaxes both when nothing else is left.
+        let page_wrapper = (st[id].weight() as f64) >= body_weight * 0.6
+            && (!matches!(node.tag(), "ul" | "ol" | "dl") || !flags.strip_unlikely);
         excluded[id] = furniture
-            && ((st[id].weight() as f64) < body_weight * 0.6
-                || node.hints.has(hints::ClassHints::DISCUSSION));
+            && (!page_wrapper
+                || node.hints.has(hints::ClassHints::DISCUSSION)
+                || (structural && flags.strip_unlikely));
     }
     for &m in &meta.meta_nodes {
         for d in doc.descendants(m) {
@@ -151,6 +159,45 @@ fn kept_weight(doc: &Doc, sel: &Selection, st: &[stats::NodeStats]) -> u32 {
     w
 }
 
+/// Weight a selection keeps inside comment threads (under a node with a discussion
+/// class, the roots' ancestors included).
+fn discussion_weight(doc: &Doc, sel: &Selection, st: &[stats::NodeStats]) -> u32 {
+    let is_thread = |a: NodeId| doc.node(a).hints.has(hints::ClassHints::DISCUSSION);
+    let mut w = 0u32;
+    for &r in &sel.roots {
+        let inside = std::iter::once(r).chain(doc.ancestors(r)).any(is_thread);
+        let mut stack = vec![(r, inside)];
+        while let Some((id, inside)) = stack.pop() {
+            if sel.removed[id as usize] {
+                continue;
+            }
+            let node = doc.node(id);
+            let inside = inside || is_thread(id);
+            if inside && node.text().is_some() {
+                w = w.saturating_add(st[id as usize].weight());
+            }
+            stack.extend(node.children.iter().map(|&c| (c, inside)));
+        }
+    }
+    w
+}
+
+/// Does a selection keep an `<h1>` (the page's headline) outside removed subtrees?
+fn keeps_headline(doc: &Doc, sel: &Selection) -> bool {
+    let mut stack: Vec<NodeId> = sel.roots.clone();
+    while let Some(id) = stack.pop() {
+        if sel.removed[id as usize] {
+            continue;
+        }
+        let node = doc.node(id);
+        if node.tag() == "h1" {
+            return true;
+        }
+        stack.extend(node.children.iter().copied());
+    }
+    false
+}
+
 /// Select the article content.
 pub fn select(doc: &Doc, meta: &Meta, limits: &Limits) -> Result<Selection, Error> {
     let work = doc.nodes.len() as u64 * tunables::WORK_PER_NODE * 8;
@@ -181,6 +228,17 @@ pub fn select(doc: &Doc, meta: &Meta, limits: &Limits) -> Result<Selection, Erro
     for flags in tries {
         let sel = attempt(doc, meta, &st, flags);
         let w = kept_weight(doc, &sel, &st);
+        // A stricter selection that kept the page's headline found the article (a short
+        // post); a looser one that is mostly comment thread only trades it for the
+        // thread. (Forum pages, whose posts are the content, keep no headline under the
+        // strict rules.)
+        if best.as_ref().is_some_and(|(bw, b)| {
+            *bw >= tunables::HEADLINED_POST_MIN_WEIGHT && keeps_headline(doc, b)
+        }) && discussion_weight(doc, &sel, &st) as f64
+            > w as f64 * tunables::HEADLINED_POST_THREAD_SHARE
+        {
+            continue;
+        }
         if w >= tunables::RETRY_MIN_WEIGHT {
             best = Some((w, sel));
             break;
@@ -277,4 +335,96 @@ fn describe(doc: &Doc, id: NodeId) -> String {
         n.class_id().trim(),
         n.depth
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{extract, Options};
+
+    /// A sidebar live feed (`<aside>`) outweighing the article: many short items with a
+    /// `content` class each. The aside stays furniture; the article wins.
+    #[test]
+    fn a_heavy_sidebar_feed_does_not_beat_the_article() {
+        const P: &str = "The minister said on Thursday that the rescue teams, which arrived \
+                         overnight, had reached the villages, and that more aid would follow.";
+        let article: String = (0..5)
+            .map(|i| format!("<p>Paragraph {i}. {P}</p>"))
+            .collect();
+        let feed: String = (0..30)
+            .map(|i| {
+                format!(
+                    "<li><div class=live-item-content><p>Update {i}: a short note, with a \
+                     comma, about the day's news, and another, clause.</p></div></li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><head><title>Quake</title></head><body><div class=page>\
+             <article><h1>Quake</h1><div class=article-body>{article}</div></article>\
+             <aside id=sidebar><div class=live><ul>{feed}</ul></div></aside>\
+             </div></body></html>"
+        );
+        let a = extract(&html, &Options::default()).expect("an article");
+        let text = crate::render::to_text(&a);
+        assert!(text.contains("Paragraph 4."), "{text}");
+        assert!(!text.contains("Update 7"), "{text}");
+    }
+
+    /// An inline photo gallery whose `legends` list (a caption per photo) outweighs the
+    /// article text around it: a list is never the wrapper of the page.
+    #[test]
+    fn a_heavy_gallery_legend_list_stays_furniture() {
+        const P: &str = "The company said on Tuesday that revenue, which fell last year, had \
+                         recovered, and that it expected growth to continue.";
+        let article: String = (0..5)
+            .map(|i| format!("<p>Paragraph {i}. {P}</p>"))
+            .collect();
+        let legends: String = (1..=40)
+            .map(|i| {
+                format!(
+                    "<li><h2>{i}/40 Photo title</h2><p>Legend {i}: what the photo shows, \
+                     with a comma, a second clause, and a third one, about the news.</p></li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><head><title>News</title></head><body><article><h1>News</h1>\
+             <div class=text>{article}<div class=gallery><ul class=legends>{legends}</ul>\
+             </div></div></article></body></html>"
+        );
+        let a = extract(&html, &Options::default()).expect("an article");
+        let text = crate::render::to_text(&a);
+        assert!(text.contains("Paragraph 4."), "{text}");
+        assert!(!text.contains("Legend 7:"), "{text}");
+    }
+
+    /// A one-paragraph post above a long comment thread: the looser retry rules would
+    /// trade the short post (headline and all) for the thread.
+    #[test]
+    fn a_short_headlined_post_is_not_traded_for_its_comments() {
+        let comments: String = (0..12)
+            .map(|i| {
+                format!(
+                    "<li class=comment><div class=comment-author>Reader {i} said:</div>\
+                     <div class=comment-body><p>Reader {i} asks, at some \
+                     length, whether the figures, which were revised, still hold, and what \
+                     the plan is for next year.</p></div></li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><head><title>Open thread</title></head><body><div class=col-main>\
+             <article class=post><h1>Open thread</h1><p>Our goal with this \
+             open thread is to give readers a place to raise questions about our work, in \
+             the comments below, or to email us if they prefer. We will try to answer \
+             promptly, and to follow up on the questions that need a longer answer in a \
+             post of their own later this year.</p></article><div class=comments-area><h2>Comments</h2><ul class=comment-list>\
+             {comments}</ul></div></div><div class=sidebar-links><a href=/a>Archive</a> \
+             <a href=/b>About</a></div></body></html>"
+        );
+        let a = extract(&html, &Options::default()).expect("an article");
+        let text = crate::render::to_text(&a);
+        assert!(text.contains("Our goal with this open thread"), "{text}");
+        assert!(!text.contains("Reader 3 asks"), "{text}");
+    }
 }

@@ -23,6 +23,13 @@ pub const SIBLING_MAX_LINK_DENSITY: f64 = 0.25;
 /// When the chosen content is lighter than this, retry with looser rules (no removal of
 /// unlikely candidates, then no class weights, then no conditional cleaning).
 pub const RETRY_MIN_WEIGHT: u32 = 500;
+/// … but a looser attempt that is mostly comment thread does not replace a stricter
+/// selection that kept the page's `<h1>` and at least this much text (a short post with
+/// its headline, above its comments; a forum's strict selection keeps no headline, or
+/// only a stray line) …
+pub const HEADLINED_POST_MIN_WEIGHT: u32 = 200;
+/// … "mostly": more than this share of its weight under a discussion class.
+pub const HEADLINED_POST_THREAD_SHARE: f64 = 0.5;
 /// Ancestors of the top candidate whose score is at least this share of it are
 /// considered the same article container (Readability's alternative-ancestor rule).
 pub const ALT_ANCESTOR_SHARE: f64 = 0.75;
