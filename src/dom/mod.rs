@@ -163,6 +163,9 @@ pub struct Doc {
     pub element_count: usize,
     /// Nodes dropped while building (hidden, scripts …): kept only as a count.
     pub dropped_hidden: usize,
+    /// The page says it is a forum thread (schema.org `DiscussionForumPosting`,
+    /// in JSON-LD or microdata): its replies are the content, not furniture under it.
+    pub discussion: bool,
 }
 
 impl Doc {

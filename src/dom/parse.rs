@@ -130,6 +130,7 @@ pub(super) fn parse(
         html_dir: None,
         element_count: 0,
         dropped_hidden: 0,
+        discussion: false,
     };
     let root = doc.push(
         None,
@@ -242,6 +243,7 @@ pub(super) fn parse(
         }
     }
     doc.body = body.unwrap_or(root);
+    doc.discussion = is_discussion(&doc);
     if let Some(b) = doc.base.clone() {
         // `<base href>` was recorded as a meta entry by `collect_head`.
         if let Some(h) = doc
@@ -330,6 +332,30 @@ impl Doc {
 }
 
 /// Head facts carried by elements that are otherwise dropped.
+/// schema.org type of a thread of posts (a forum topic). Not `QAPage`: there the
+/// answers are the content, while the short comments under each post are still
+/// remarks about it.
+const DISCUSSION_TYPES: [&str; 1] = ["DiscussionForumPosting"];
+
+/// Does the page declare itself a discussion, as a JSON-LD `@type` (a quoted string in
+/// a JSON-LD block) or a microdata `itemtype`? One pass over the arena.
+fn is_discussion(doc: &Doc) -> bool {
+    let quoted = |s: &str| {
+        DISCUSSION_TYPES.iter().any(|t| {
+            s.match_indices(t)
+                .any(|(i, _)| s[..i].ends_with(['"', '/']))
+        })
+    };
+    doc.json_ld.iter().any(|s| quoted(s))
+        || doc.nodes.iter().any(|n| {
+            n.attr("itemtype").is_some_and(|v| {
+                DISCUSSION_TYPES
+                    .iter()
+                    .any(|t| v.trim_end_matches('/').rsplit('/').next() == Some(t))
+            })
+        })
+}
+
 fn collect_head(doc: &mut Doc, tag: &str, el: &scraper::node::Element) {
     match tag {
         "meta" => {
