@@ -9,6 +9,7 @@ pub mod echoes;
 pub mod footnotes;
 pub mod inserts;
 pub mod post;
+pub mod product;
 pub mod special;
 pub mod tail;
 #[cfg(test)]
@@ -77,6 +78,7 @@ pub fn article(doc: &Doc, meta: Meta, sel: &Selection, opts: &Options) -> Result
         }
     }
     let blocks = post::process(raw, meta.title.as_deref(), &mut removed, opts.explain);
+    let product_description = meta.product_description;
     if blocks.is_empty() {
         return Err(Error::NoContent);
     }
@@ -96,7 +98,14 @@ pub fn article(doc: &Doc, meta: Meta, sel: &Selection, opts: &Options) -> Result
         blocks,
         removed,
     };
-    let text = crate::render::to_text(&a);
+    let mut text = crate::render::to_text(&a);
+    if let Some(desc) = product_description.as_deref() {
+        let extra = product::missing_description(desc, &text);
+        if !extra.is_empty() {
+            a.blocks.splice(0..0, extra);
+            text = crate::render::to_text(&a);
+        }
+    }
     let script = dominant_script(&text);
     if a.lang.is_none() {
         a.lang = script.and_then(lang_of_script).map(str::to_string);

@@ -174,6 +174,9 @@ pub struct Doc {
     /// attribute hides: when there are none, [`Doc::parse_keeping_hidden`] builds the
     /// same document as [`Doc::parse`].
     pub hidden_by_attr: usize,
+    /// The page says it is a forum thread (schema.org `DiscussionForumPosting`,
+    /// in JSON-LD or microdata): its replies are the content, not furniture under it.
+    pub discussion: bool,
 }
 
 impl Doc {

@@ -232,6 +232,7 @@ impl<'l> Builder<'l> {
             element_count: 0,
             dropped_hidden: 0,
             hidden_by_attr: 0,
+            discussion: false,
         };
         let root = doc.push(
             None,
@@ -381,8 +382,33 @@ impl<'l> Builder<'l> {
                 }
             }
         }
+        doc.discussion = is_discussion(&doc);
         doc
     }
+}
+
+/// schema.org type of a thread of posts (a forum topic). Not `QAPage`: there the
+/// answers are the content, while the short comments under each post are still
+/// remarks about it.
+const DISCUSSION_TYPES: [&str; 1] = ["DiscussionForumPosting"];
+
+/// Does the page declare itself a discussion, as a JSON-LD `@type` (a quoted string in
+/// a JSON-LD block) or a microdata `itemtype`? One pass over the arena.
+fn is_discussion(doc: &Doc) -> bool {
+    let quoted = |s: &str| {
+        DISCUSSION_TYPES.iter().any(|t| {
+            s.match_indices(t)
+                .any(|(i, _)| s[..i].ends_with(['"', '/']))
+        })
+    };
+    doc.json_ld.iter().any(|s| quoted(s))
+        || doc.nodes.iter().any(|n| {
+            n.attr("itemtype").is_some_and(|v| {
+                DISCUSSION_TYPES
+                    .iter()
+                    .any(|t| v.trim_end_matches('/').rsplit('/').next() == Some(t))
+            })
+        })
 }
 
 /// Class/id hints of the `class` values seen so far in one parse (elements without an

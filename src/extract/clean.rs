@@ -226,7 +226,11 @@ pub fn verdict(doc: &Doc, id: NodeId, ev: Evidence<'_>) -> Option<&'static str> 
             .ancestors(id)
             .take(3)
             .any(|a| doc.node(a).tag() == "figure");
-    if img > 1.0 && p / img < 0.5 && !in_figure {
+    // Readability counts `<p>` per image; posts written with `<br>` (forum software)
+    // next to an avatar and reaction icons have none, yet are text: a gallery holds
+    // little text of its own (outside links) per image.
+    let own_text = w as f64 * (1.0 - ld);
+    if img > 1.0 && p / img < 0.5 && !in_figure && own_text < img * t::GALLERY_MAX_TEXT_PER_IMAGE {
         return Some("image gallery without text");
     }
     if !is_list && li > p {

@@ -33,7 +33,8 @@ pub fn class_weight(doc: &Doc, id: NodeId, flags: Flags) -> f64 {
     }
     let h = doc.node(id).hints;
     let mut w = 0.0;
-    if h.has(ClassHints::NEGATIVE) {
+    // On a discussion page the replies are the content.
+    if h.has(ClassHints::NEGATIVE) && !(doc.discussion && h.has(ClassHints::DISCUSSION)) {
         w -= t::CLASS_WEIGHT;
     }
     if h.has(ClassHints::POSITIVE) {
@@ -101,7 +102,9 @@ pub fn is_unlikely(doc: &Doc, id: NodeId) -> bool {
     if n.attr("role").is_some_and(hints::unlikely_role) {
         return true;
     }
-    n.hints.has(ClassHints::UNLIKELY) && !n.hints.has(ClassHints::MAYBE_CONTENT)
+    n.hints.has(ClassHints::UNLIKELY)
+        && !n.hints.has(ClassHints::MAYBE_CONTENT)
+        && !(doc.discussion && n.hints.has(ClassHints::DISCUSSION))
 }
 
 /// Scores for every node (0 for nodes that are not candidates).
@@ -183,4 +186,48 @@ pub fn score(doc: &Doc, st: &[NodeStats], excluded: &[bool], flags: Flags) -> Ve
         }
     }
     score
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{extract, Options};
+
+    /// A forum thread whose replies carry a `comment` class: on a page that declares a
+    /// `DiscussionForumPosting` they are the content; under an article they stay out.
+    #[test]
+    fn replies_are_content_on_a_declared_forum_thread() {
+        let reply = |i: usize| {
+            format!(
+                "<div class=comment><p>Reply {i}: a small refractor is light enough to carry \
+                 out every night, and a sturdy mount matters more than aperture, as everyone \
+                 learns after a cold night of shaking views.</p></div>"
+            )
+        };
+        let page = |ld: &str| {
+            format!(
+                "<html><head><title>First telescope?</title>{ld}</head><body><main>\
+                 <h1>First telescope?</h1><div class=post>{}</div>\
+                 <div class=comments>{}</div></main></body></html>",
+                "<p>I am new to astronomy, and I would like to buy a first telescope, small, \
+                 light, and cheap, for the garden, the balcony, and trips.</p>"
+                    .repeat(6),
+                (1..=6).map(reply).collect::<String>()
+            )
+        };
+        let ld = "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\
+                  \"@type\":\"DiscussionForumPosting\",\"headline\":\"First telescope?\"}\
+                  </script>";
+        let text = |html: String| {
+            crate::render::to_text(&extract(&html, &Options::default()).expect("an article"))
+        };
+        let thread = text(page(ld));
+        for i in 1..=6 {
+            assert!(
+                thread.contains(&format!("Reply {i}:")),
+                "reply {i}:\n{thread}"
+            );
+        }
+        let article = text(page(""));
+        assert!(!article.contains("Reply 1:"), "{article}");
+    }
 }

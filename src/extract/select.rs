@@ -39,6 +39,37 @@ pub fn top_candidate(doc: &Doc, scores: &[f64]) -> Option<NodeId> {
             }
         }
     }
+    // Posts of one template: another strong candidate with the top's tag and class (the
+    // question's body and an answer's, two replies of a thread) is a sibling post, not
+    // a competitor; their nearest common ancestor (short of `<body>`) is the thread.
+    if top == ranked[0].0 {
+        let sig = |id: NodeId| {
+            let n = doc.node(id);
+            (n.tag(), n.attr("class").unwrap_or(""))
+        };
+        let (tag, class) = sig(top);
+        // A copy (the same text again, for another screen size) is not a sibling post.
+        let mut top_text: Option<String> = None;
+        let peers: Vec<NodeId> = ranked[1..]
+            .iter()
+            .filter(|(id, s)| {
+                *s >= top_score * t::ALT_ANCESTOR_SHARE
+                    && !class.trim().is_empty()
+                    && sig(*id) == (tag, class)
+                    && *top_text.get_or_insert_with(|| doc.text_of(top)) != doc.text_of(*id)
+            })
+            .map(|(id, _)| *id)
+            .collect();
+        if !peers.is_empty() {
+            if let Some(anc) = doc
+                .ancestors(top)
+                .take_while(|&a| !matches!(doc.node(a).tag(), "body" | "html" | "#root"))
+                .find(|&a| peers.iter().all(|&c| doc.ancestors(c).any(|x| x == a)))
+            {
+                top = anc;
+            }
+        }
+    }
     // A code block is content, not the article container: a `pre` on top yields to its
     // scored parent (short of the page body, where a `pre` may be a plain-text page).
     // Without this, a page whose prose sits wholly in links (teaser cards, or a
@@ -338,6 +369,32 @@ mod tests {
                 "section {i} missing:\n{text}"
             );
         }
+    }
+
+    /// A question's body and an answer's, one template (`post-body`), close in score: the
+    /// thread holding both is the content, not the question alone. A copy of the same
+    /// text (a mobile duplicate) is not a second post.
+    #[test]
+    fn posts_of_one_template_climb_to_the_thread() {
+        let html = "<html><body><div id=main><div id=q><div id=qb class=post-body><p>Why does \
+                    the lease fail?</p></div></div><div id=answers><div id=a1><div id=ab \
+                    class=post-body><p>Because the zone is not signed.</p></div></div></div>\
+                    </div><div id=side><div id=sb class=post-body><p>Why does the lease \
+                    fail?</p></div></div></body></html>";
+        let doc = crate::dom::Doc::parse(html, None, &crate::Limits::default()).expect("doc");
+        let by_id = |v: &str| {
+            (0..doc.nodes.len())
+                .find(|&i| doc.nodes[i].attr("id") == Some(v))
+                .expect("id") as crate::dom::NodeId
+        };
+        let mut scores = vec![f64::NEG_INFINITY; doc.nodes.len()];
+        scores[by_id("qb") as usize] = 30.0;
+        scores[by_id("ab") as usize] = 25.0;
+        assert_eq!(super::top_candidate(&doc, &scores), Some(by_id("main")));
+        // The duplicate in the sidebar holds the question's text: no climb for it.
+        scores[by_id("ab") as usize] = f64::NEG_INFINITY;
+        scores[by_id("sb") as usize] = 30.0;
+        assert_eq!(super::top_candidate(&doc, &scores), Some(by_id("q")));
     }
 
     /// Readability's rising-score rule: above the top candidate, an ancestor scoring

@@ -42,6 +42,16 @@ pub const CLEAN_MIN_COMMAS: u32 = 10;
 pub const CLEAN_LINK_DENSITY_LIGHT: f64 = 0.2;
 /// … and a heavy (positively hinted) one above this.
 pub const CLEAN_LINK_DENSITY_HEAVY: f64 = 0.5;
+/// Conditional cleaning: a block with fewer `<p>` than half its images is an image
+/// gallery only while its text outside links stays under this weight per image (a
+/// forum post written with `<br>` beside an avatar and reaction icons has more).
+pub const GALLERY_MAX_TEXT_PER_IMAGE: f64 = 120.0;
+/// A JSON-LD `Product.description` (`build::product`) shorter than this many words is a
+/// tagline, not worth adding when the page does not show it.
+pub const PRODUCT_DESCRIPTION_MIN_WORDS: usize = 12;
+/// … and it is added only when fewer than this share of its words are in the extracted
+/// text (the page shows its own version otherwise).
+pub const PRODUCT_DESCRIPTION_SHOWN_SHARE: f64 = 0.6;
 /// Boilerplate phrases only remove blocks shorter than this weight: a long paragraph
 /// that mentions "share" or "版权所有" is still prose.
 pub const BOILERPLATE_MAX_WEIGHT: u32 = 200;

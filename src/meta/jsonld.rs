@@ -22,6 +22,9 @@ pub struct JsonLd {
     pub image: Option<String>,
     pub url: Option<String>,
     pub body: Option<String>,
+    /// `description` of a `Product` (or `ProductGroup`): shops often render it with a
+    /// script, so it may be missing from the page's own text (`build::product`).
+    pub product_description: Option<String>,
 }
 
 fn is_article_type(t: &str) -> bool {
@@ -97,6 +100,7 @@ fn image_of(v: &Value) -> Option<String> {
 /// Parse all JSON-LD blocks and return the best Article-like object's fields.
 pub fn parse(scripts: &[String]) -> Option<JsonLd> {
     let mut best: Option<(u8, JsonLd)> = None;
+    let mut product_description: Option<String> = None;
     for raw in scripts {
         let raw = unwrap_script(raw);
         let Ok(root) = serde_json::from_str::<Value>(raw) else {
@@ -116,6 +120,13 @@ pub fn parse(scripts: &[String]) -> Option<JsonLd> {
                         stack.push(g);
                     }
                     let ts = types(v);
+                    if product_description.is_none()
+                        && ts.iter().any(|t| {
+                            matches!(t.rsplit('/').next(), Some("Product" | "ProductGroup"))
+                        })
+                    {
+                        product_description = v.get("description").and_then(string_of);
+                    }
                     if let Some(t) = ts.iter().find(|t| is_article_type(t)) {
                         let rank = if t.ends_with("Article") || t.contains("Posting") {
                             2
@@ -132,7 +143,17 @@ pub fn parse(scripts: &[String]) -> Option<JsonLd> {
             }
         }
     }
-    best.map(|(_, ld)| ld)
+    match (best, product_description) {
+        (Some((_, ld)), pd) => Some(JsonLd {
+            product_description: pd,
+            ..ld
+        }),
+        (None, Some(pd)) => Some(JsonLd {
+            product_description: Some(pd),
+            ..JsonLd::default()
+        }),
+        (None, None) => None,
+    }
 }
 
 /// The JSON inside a script's text: CMSs wrap it in `<!-- … -->` or `<![CDATA[ … ]]>`
@@ -175,6 +196,7 @@ fn fields(v: &Value) -> JsonLd {
             .and_then(string_of)
             .or_else(|| get("mainEntityOfPage").and_then(|m| m.get("@id").and_then(string_of))),
         body: get("articleBody").and_then(string_of),
+        product_description: None,
     }
 }
 
@@ -211,5 +233,20 @@ mod tests {
     #[test]
     fn ignores_garbage() {
         assert!(parse(&["{not json".into(), "[]".into()]).is_none());
+    }
+
+    #[test]
+    fn reads_a_product_description_beside_or_without_an_article() {
+        let p = r#"{"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"P"},
+        {"@type":"Product","name":"Trail 25","description":"Keeps your gear in reach."}]}"#;
+        let ld = parse(&[p.into()]).expect("ld");
+        assert_eq!(
+            ld.product_description.as_deref(),
+            Some("Keeps your gear in reach.")
+        );
+        let only = r#"{"@type":"https://schema.org/ProductGroup","description":"Socks."}"#;
+        let ld = parse(&[only.into()]).expect("ld");
+        assert_eq!(ld.product_description.as_deref(), Some("Socks."));
+        assert!(ld.headline.is_none());
     }
 }

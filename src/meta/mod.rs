@@ -30,6 +30,8 @@ pub struct Meta {
     pub url: Option<String>,
     /// JSON-LD `articleBody`: evidence for content selection.
     pub ld_body: Option<String>,
+    /// JSON-LD `Product.description` (see `build::product`).
+    pub product_description: Option<String>,
     /// Nodes that carry metadata and must not appear in the content (info line, byline).
     pub meta_nodes: Vec<NodeId>,
     /// Time and author fields of a CJK info line need a zone; see `published` docs.
@@ -509,6 +511,7 @@ pub fn collect(doc: &Doc) -> Meta {
         .map(|u| u.to_string())
         .or_else(|| doc.page_url.as_ref().map(|u| u.to_string()));
     m.ld_body = ld.body;
+    m.product_description = ld.product_description;
     m
 }
 
