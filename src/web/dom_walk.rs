@@ -357,6 +357,12 @@ impl<'a> Reader<'a> {
         let units = self.num()? as usize;
         let bytes = self.strings.as_bytes();
         let start = self.pos;
+        // Most strings are ASCII: one UTF-16 unit per byte, checked a word at a time.
+        let end = start.saturating_add(units);
+        if bytes.get(start..end).is_some_and(<[u8]>::is_ascii) && bytes.get(end) == Some(&0) {
+            self.pos = end + 1;
+            return self.strings.get(start..end).ok_or(Malformed);
+        }
         let (mut i, mut n) = (start, 0usize);
         while n < units {
             let b = *bytes.get(i).ok_or(Malformed)?;
