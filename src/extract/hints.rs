@@ -131,7 +131,8 @@ fn word_bits(word: &str) -> u16 {
 /// `fenxiang` share, `banquan` copyright, `weizhi` breadcrumb position). Not `place`:
 /// English sites name the article's place cards with it (`id=place_22115`, a venue in
 /// a restaurant guide); the `<div class=place>` breadcrumb of Chinese CMS templates is
-/// caught by its `当前位置` phrase and its links.
+/// caught by its `当前位置` phrase and its links. Not `jump`: `jump-section` marks the
+/// article's own sections as targets of a jump menu; the menu itself is link-dense.
 /// Not `paywall`: news sites wrap the subscriber part of the article in it (served in
 /// full to subscribers and crawlers); the sign-up prompt carries its own `subscribe`,
 /// `subscription` or `signup` words, and conditional cleaning judges the rest by content.
@@ -165,7 +166,6 @@ const UNLIKELY: Words = Words {
         "header",
         "headerlink",
         "hidden",
-        "jump",
         "legends",
         "login",
         "masthead",
@@ -386,7 +386,7 @@ mod tests {
     use super::*;
 
     /// The former patterns, run on `class_id` strings.
-    const OLD_UNLIKELY: &str = r"\b(?:ad|ads|adv|advert\w*|adsense|agegate|banner\w*|breadcrumbs?|crumbs?|combx|comments?|commentlist|community|cookie\w*|consent|disqus|extra|footer\w*|gdpr|header|legends|menu\w*|related\w*|remark|replies|rss|shoutbox|sidebar\w*|skyscraper|social\w*|sponsor\w*|supplemental|pagination|pager|paging|popup|modal|newsletter\w*|subscribe\w*|subscription|signup|share\w*|sharing|masthead|topbar|navbar|nav|navigation|pinglun|xiangguan|tuijian|fenxiang|banquan|weizhi|position|copyright|toolbar|widget\w*|promo\w*|outbrain|taboola|recirc\w*|trending|popular|readmore|recommend\w*|login|bio|tags|taglist|print|skip|jump|breaking|ticker|overlay|hidden|offscreen|affiliate|disclosure|headerlink)\b";
+    const OLD_UNLIKELY: &str = r"\b(?:ad|ads|adv|advert\w*|adsense|agegate|banner\w*|breadcrumbs?|crumbs?|combx|comments?|commentlist|community|cookie\w*|consent|disqus|extra|footer\w*|gdpr|header|legends|menu\w*|related\w*|remark|replies|rss|shoutbox|sidebar\w*|skyscraper|social\w*|sponsor\w*|supplemental|pagination|pager|paging|popup|modal|newsletter\w*|subscribe\w*|subscription|signup|share\w*|sharing|masthead|topbar|navbar|nav|navigation|pinglun|xiangguan|tuijian|fenxiang|banquan|weizhi|position|copyright|toolbar|widget\w*|promo\w*|outbrain|taboola|recirc\w*|trending|popular|readmore|recommend\w*|login|bio|tags|taglist|print|skip|breaking|ticker|overlay|hidden|offscreen|affiliate|disclosure|headerlink)\b";
     const OLD_MAYBE: &str = r"\b(?:and|article\w*|body|column|content\w*|main|mathjax|shadow|story|entry|post|text|zhengwen|neirong)\b";
     const OLD_POSITIVE: &str = r"\b(?:article\w*|body|content\w*|entry|hentry|h entry|main|page|post|text|blog|story|neirong|zhengwen|wenzhang|detail|prose|markdown)\b";
     const OLD_NEGATIVE: &str = r"\b(?:ad|ads|hidden|hid|banner|combx|comments?|com|contact|footer|gdpr|masthead|media|meta|outbrain|promo\w*|related\w*|scroll|share\w*|shoutbox|sidebar|skyscraper|sponsor\w*|shopping|tags|widget\w*|pinglun|xiangguan|tuijian|fenxiang|banquan|copyright|byline|author|dateline|newsletter|subscribe|recommend\w*|credit)\b";
