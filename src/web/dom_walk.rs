@@ -52,9 +52,10 @@
 //! a `display: contents` wrapper keeps its children.
 //!
 //! `<noscript>`: with scripting on, the page's parser kept its content as one text node;
-//! the walk parses that text into an inert `<template>` (nothing in it runs or loads, the
-//! page is not touched) and walks the result, so the core sees what its own parser
-//! (scripting off) makes of a whole page — lazy-image fallbacks, server-rendered content.
+//! the walk parses that text with `DOMParser` (a document without a browsing context:
+//! nothing in it runs or loads, the page is not touched) and walks the children of its
+//! `<head>` and `<body>`, so the core sees what its own parser (scripting off) makes of a
+//! whole page — lazy-image fallbacks, server-rendered content.
 //!
 //! Structural decisions (which tags are void, raw text, never rendered) come from the lists
 //! in [`super::html_out`], passed to the walk as arguments, so JavaScript and Rust cannot
@@ -195,13 +196,15 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
       }
       if (tag === 'noscript' && first !== null && el.childElementCount === 0) {
         // With scripting on, the page's parser kept this content as text. Parse it as the
-        // core's parser (scripting off) does, into an inert template: nothing in it runs
-        // or loads, and the page's DOM is not touched.
+        // core's parser (scripting off) does, into a document of its own: it has no
+        // browsing context, so nothing in it runs or loads, and the page is not touched.
         const html = el.textContent;
-        if (html !== null && html.indexOf('<') >= 0) {
-          const t = doc.createElement('template');
-          t.innerHTML = html;
-          first = t.content.firstChild;
+        if (html !== null && html.indexOf('<') >= 0 && typeof DOMParser === 'function') {
+          const p = new DOMParser().parseFromString(html, 'text/html');
+          const nodes = [];
+          for (const part of [p.head, p.body]) if (part) for (const n of part.childNodes) nodes.push(n);
+          first = null;
+          list = nodes;
         }
       }
     }
