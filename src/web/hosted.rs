@@ -77,7 +77,7 @@ pub fn read_html_with(html: String, o: &HtmlOptions) -> Result<String, ReadError
     snap.content_type = "text/html".into();
     let t1 = now_ms();
     let article = extract_snapshot(&snap, o.selection_only)?;
-    let snapshot = serde_json::json!({ "bytes": snap.html.len(), "url": snap.url });
+    let snapshot = serde_json::json!({ "bytes": snap.bytes(), "url": snap.url });
     // The site's reader and playground show the Markdown at once: render it with the read.
     Ok(result_json(
         article,

@@ -51,6 +51,12 @@ fn equals_the_core_for_the_same_html_and_url() {
     assert_eq!(v["article"], render::to_json_value(&core));
     assert!(md.contains("https://example.org/rel"), "{md}");
     assert_eq!(v["selection"], false);
+    // What the walk handed over, as `readPage()` reports it (no HTML is written any more).
+    assert!(
+        v["snapshot"]["bytes"].as_u64().is_some_and(|b| b > 0),
+        "{}",
+        v["snapshot"]
+    );
 }
 
 #[wasm_bindgen_test]
