@@ -154,9 +154,7 @@ fn extract_html(html: &str, selection: bool, opts: &Options) -> Result<Article, 
 
 /// The page URL as a base, or none when it does not parse.
 fn lenient_base(opts: &Options) -> Option<url::Url> {
-    opts.url
-        .as_deref()
-        .and_then(|u| url::Url::parse(&crate::idn::ascii_hosts(u)).ok())
+    crate::base_url(opts).ok().flatten()
 }
 
 /// The whole `<body>` of a selection's arena as the article.
