@@ -140,23 +140,27 @@ fn attempt(doc: &Doc, meta: &Meta, st: &[stats::NodeStats], flags: Flags) -> Sel
     }
 }
 
+/// The nodes a selection keeps: its roots' subtrees without the removed ones (explicit
+/// stack, no recursion; not in document order).
+fn kept_nodes<'a>(doc: &'a Doc, sel: &'a Selection) -> impl Iterator<Item = NodeId> + 'a {
+    let mut stack: Vec<NodeId> = sel.roots.clone();
+    std::iter::from_fn(move || {
+        while let Some(id) = stack.pop() {
+            if !sel.removed[id as usize] {
+                stack.extend(doc.node(id).children.iter().copied());
+                return Some(id);
+            }
+        }
+        None
+    })
+}
+
 /// Weight of what a selection keeps.
 fn kept_weight(doc: &Doc, sel: &Selection, st: &[stats::NodeStats]) -> u32 {
-    let mut w = 0u32;
-    for &r in &sel.roots {
-        let mut stack = vec![r];
-        while let Some(id) = stack.pop() {
-            if sel.removed[id as usize] {
-                continue;
-            }
-            let node = doc.node(id);
-            if node.text().is_some() {
-                w += st[id as usize].weight();
-            }
-            stack.extend(node.children.iter().copied());
-        }
-    }
-    w
+    kept_nodes(doc, sel)
+        .filter(|&id| doc.node(id).text().is_some())
+        .map(|id| st[id as usize].weight())
+        .sum()
 }
 
 /// Weight a selection keeps inside comment threads (under a node with a discussion
@@ -184,18 +188,7 @@ fn discussion_weight(doc: &Doc, sel: &Selection, st: &[stats::NodeStats]) -> u32
 
 /// Does a selection keep an `<h1>` (the page's headline) outside removed subtrees?
 fn keeps_headline(doc: &Doc, sel: &Selection) -> bool {
-    let mut stack: Vec<NodeId> = sel.roots.clone();
-    while let Some(id) = stack.pop() {
-        if sel.removed[id as usize] {
-            continue;
-        }
-        let node = doc.node(id);
-        if node.tag() == "h1" {
-            return true;
-        }
-        stack.extend(node.children.iter().copied());
-    }
-    false
+    kept_nodes(doc, sel).any(|id| doc.node(id).tag() == "h1")
 }
 
 /// Select the article content.
