@@ -371,6 +371,13 @@ mod tests {
         }
     }
 
+    /// The node whose `id` attribute is `v`.
+    fn node_by_id(doc: &crate::dom::Doc, v: &str) -> crate::dom::NodeId {
+        (0..doc.nodes.len())
+            .find(|&i| doc.nodes[i].attr("id") == Some(v))
+            .expect("id") as crate::dom::NodeId
+    }
+
     /// A question's body and an answer's, one template (`post-body`), close in score: the
     /// thread holding both is the content, not the question alone. A copy of the same
     /// text (a mobile duplicate) is not a second post.
@@ -382,11 +389,7 @@ mod tests {
                     </div><div id=side><div id=sb class=post-body><p>Why does the lease \
                     fail?</p></div></div></body></html>";
         let doc = crate::dom::Doc::parse(html, None, &crate::Limits::default()).expect("doc");
-        let by_id = |v: &str| {
-            (0..doc.nodes.len())
-                .find(|&i| doc.nodes[i].attr("id") == Some(v))
-                .expect("id") as crate::dom::NodeId
-        };
+        let by_id = |v: &str| node_by_id(&doc, v);
         let mut scores = vec![f64::NEG_INFINITY; doc.nodes.len()];
         scores[by_id("qb") as usize] = 30.0;
         scores[by_id("ab") as usize] = 25.0;
@@ -404,11 +407,7 @@ mod tests {
         let html = "<html><body><div id=a><p>x</p><div id=b><p>u</p><div id=c><p>y</p><p>z</p>\
                     </div></div><p>w</p></div><div id=d><p>v</p></div></body></html>";
         let doc = crate::dom::Doc::parse(html, None, &crate::Limits::default()).expect("doc");
-        let by_id = |v: &str| {
-            (0..doc.nodes.len())
-                .find(|&i| doc.nodes[i].attr("id") == Some(v))
-                .expect("id") as crate::dom::NodeId
-        };
+        let by_id = |v: &str| node_by_id(&doc, v);
         let mut scores = vec![f64::NEG_INFINITY; doc.nodes.len()];
         let (a, b, c, d) = (by_id("a"), by_id("b"), by_id("c"), by_id("d"));
         scores[c as usize] = 30.0;
