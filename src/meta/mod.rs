@@ -145,7 +145,24 @@ fn looks_like_a_name(s: &str) -> bool {
     if !first.is_alphabetic() {
         return false;
     }
+    if is_label(s) || date::is_only_a_date(s) {
+        return false;
+    }
     let lower = s.to_lowercase();
+    let last = lower.split_whitespace().last().unwrap_or("");
+    if matches!(last, "@" | "à" | "at" | "on" | "le" | "am" | "um" | "el") {
+        return false;
+    }
+    let handle = !s.contains(' ')
+        && s.chars().any(|c| c.is_ascii_digit())
+        && s.chars().all(|c| c.is_ascii_alphanumeric());
+    !handle
+}
+
+/// A control's or a CMS account's label in a byline slot (`Sign In`, `Follow Author`,
+/// `admin`): no one's name, whatever the source.
+fn is_label(s: &str) -> bool {
+    let lower = s.trim().to_lowercase();
     const LABELS: &[&str] = &[
         "sign in",
         "log in",
@@ -170,25 +187,18 @@ fn looks_like_a_name(s: &str) -> bool {
         "by",
         "written by",
         "advertisement",
+        "admin",
+        "administrator",
+        "home",
     ];
-    if LABELS.contains(&lower.as_str()) || date::is_only_a_date(s) {
-        return false;
-    }
-    let last = lower.split_whitespace().last().unwrap_or("");
-    if matches!(last, "@" | "à" | "at" | "on" | "le" | "am" | "um" | "el") {
-        return false;
-    }
-    let handle = !s.contains(' ')
-        && s.chars().any(|c| c.is_ascii_digit())
-        && s.chars().all(|c| c.is_ascii_alphanumeric());
-    !handle
+    lower.is_empty() || LABELS.contains(&lower.as_str())
 }
 
 /// `By Jane Doe · Updated March 9, 2024 · 14 comments` → `Jane Doe`: strip the
 /// "by" prefix (in our first-class languages) and cut at separators and dates.
 pub fn clean_byline(s: &str) -> String {
     let mut t = crate::text::normalize_space(s);
-    for sep in [" · ", " | ", " • ", "•", "|", " — ", " – ", "\n"] {
+    for sep in [" · ", " | ", " • ", "•", "|", " — ", " – ", " » ", "\n"] {
         if let Some(i) = t.find(sep) {
             if i > 0 {
                 t.truncate(i);
@@ -197,6 +207,10 @@ pub fn clean_byline(s: &str) -> String {
     }
     // A date or time after the name.
     if let Some(cut) = date_after_name(&t) {
+        t.truncate(cut);
+    }
+    // A date written out after the name: `Nathan Willis March 25, 2015`.
+    if let Some(cut) = trailing_date(&t) {
         t.truncate(cut);
     }
     // The editor is not the author (`Written by A Edited by B`).
@@ -212,6 +226,8 @@ pub fn clean_byline(s: &str) -> String {
         "by: ",
         "by ",
         "written by ",
+        "posted by ",
+        "post by ",
         "words by ",
         "von ",
         "par ",
@@ -253,6 +269,52 @@ pub fn clean_byline(s: &str) -> String {
         }
     }
     trim_debris(&t)
+}
+
+/// Where a written-out date that ends the text begins (`March 25, 2015`, `March 11, 2015
+/// 3:46 PM`, `25 March 2015`), after a name of at least one word: the start of the
+/// whitespace before it.
+fn trailing_date(t: &str) -> Option<usize> {
+    let mut run_start = None;
+    for (i, c) in t.char_indices() {
+        if c.is_whitespace() {
+            run_start.get_or_insert(i);
+        } else if let Some(start) = run_start.take() {
+            if date::is_only_a_date(&t[i..]) {
+                return Some(weekday_before(t, start));
+            }
+        }
+    }
+    None
+}
+
+/// `start`, or the start of a weekday name (`Monday,`) that ends `t[..start]` after a
+/// name: `Joe Wee Monday, February 29, 2016` is Joe Wee's.
+fn weekday_before(t: &str, start: usize) -> usize {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let head = t[..start].trim_end_matches(',');
+    let comma = head.len() < start;
+    let (name, last) = head.rsplit_once(char::is_whitespace).unwrap_or(("", head));
+    let l = last.trim_end_matches('.').to_ascii_lowercase();
+    // An abbreviation (`Mon`, `Sun`) only with its punctuation or alone: `Lei Sun` is a
+    // name, `Sun Dec 17, 2023` a date.
+    let day = DAYS.contains(&l.as_str())
+        || ((comma || last.ends_with('.') || name.trim().is_empty())
+            && l.len() >= 3
+            && DAYS.iter().any(|d| d.starts_with(&l)));
+    if day {
+        name.trim_end().len()
+    } else {
+        start
+    }
 }
 
 /// A name without the separators a layout left around it (`Summer Swann-`).
@@ -379,7 +441,8 @@ pub fn collect(doc: &Doc) -> Meta {
         // A user handle (`CC7567`) in `creator` is an account, not a byline.
         .filter(|a| looks_like_a_name(a))
         .or_else(|| {
-            first_meta(
+            // Several tags of one key are co-authors, named as JSON-LD's list is.
+            let names = tags::all_of_first(
                 doc,
                 &[
                     "dc:creator",
@@ -394,9 +457,15 @@ pub fn collect(doc: &Doc) -> Meta {
                     "sailthru.author",
                     "byl",
                 ],
-            )
-            .filter(|a| !a.starts_with("http"))
-            .map(|a| clean_byline(&a))
+                |a| !a.starts_with("http"),
+            );
+            let mut names: Vec<String> = names
+                .iter()
+                .map(|a| clean_byline(a))
+                .filter(|a| !is_label(a))
+                .collect();
+            names.dedup();
+            (!names.is_empty()).then(|| names.join(", "))
         })
         .or_else(|| info.as_ref().and_then(|i| i.author.clone()))
         .or_else(|| byline.as_ref().map(|(_, b)| b.clone()));
@@ -707,6 +776,7 @@ mod tests {
             "CC7567",
             "",
             "Follow Author",
+            "Administrator",
             "By",
             "August 28, 2025",
             "Dec. 19, 2025",
@@ -736,6 +806,41 @@ mod tests {
         );
         assert_eq!(super::clean_byline("Byron Katie"), "Byron Katie");
         assert_eq!(super::clean_byline("by Jane Doe"), "Jane Doe");
+    }
+
+    #[test]
+    fn written_out_date_after_the_name() {
+        assert_eq!(
+            super::clean_byline("By Nathan Willis March 25, 2015"),
+            "Nathan Willis"
+        );
+        assert_eq!(
+            super::clean_byline("By GILLIAN MOHNEY March 11, 2015 3:46 PM"),
+            "GILLIAN MOHNEY"
+        );
+        assert_eq!(super::clean_byline("Jane Doe 25 March 2015"), "Jane Doe");
+        assert_eq!(
+            super::clean_byline("Joe Wee Monday, February 29, 2016 @"),
+            "Joe Wee"
+        );
+        assert_eq!(super::clean_byline("Lei Sun March 3, 2015"), "Lei Sun");
+        assert_eq!(super::clean_byline("Sun Dec 17, 2023"), "");
+        assert_eq!(super::clean_byline("Sat, 20 Dec, 2025"), "");
+        assert_eq!(
+            super::clean_byline("Post by changingtimes » Sat Feb 24, 2024"),
+            "changingtimes"
+        );
+        assert_eq!(
+            super::clean_byline("Outer Armatonisdaristan » Tue Aug 27, 2019"),
+            "Outer Armatonisdaristan"
+        );
+        assert_eq!(
+            super::clean_byline("Lei Sun Sun., March 3, 2015"),
+            "Lei Sun"
+        );
+        // A month name that is a name stays.
+        assert_eq!(super::clean_byline("By April Smith"), "April Smith");
+        assert_eq!(super::clean_byline("June 2015"), "June 2015");
     }
 
     #[test]
@@ -823,6 +928,34 @@ mod collect_tests {
             "How to Build a Terrarium",
         );
         assert_eq!(a.title.as_deref(), Some("How to Build a Terrarium"));
+    }
+
+    #[test]
+    fn co_authors_in_meta_tags() {
+        let a = read(
+            r#"<meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="Jong, Michiel de">"#,
+            "H",
+        );
+        assert_eq!(a.author.as_deref(), Some("Kooman, F., Jong, Michiel de"));
+        // The same name twice is one author; a profile URL is no name.
+        let a = read(
+            r#"<meta name="author" content="Gina Roberts-Grey"><meta name="author" content="Gina Roberts-Grey">"#,
+            "H",
+        );
+        assert_eq!(a.author.as_deref(), Some("Gina Roberts-Grey"));
+        let a = read(
+            r#"<meta property="article:author" content="https://example.com/jane"><meta name="parsely-author" content="Jane Doe">"#,
+            "H",
+        );
+        assert_eq!(a.author.as_deref(), Some("Jane Doe"));
+        // A CMS account's label is no co-author; a handle is kept (it is all there is).
+        let a = read(
+            r#"<meta name="author" content="Administrator"><meta name="author" content="David Kim">"#,
+            "H",
+        );
+        assert_eq!(a.author.as_deref(), Some("David Kim"));
+        let a = read(r#"<meta name="author" content="ggailey777">"#, "H");
+        assert_eq!(a.author.as_deref(), Some("ggailey777"));
     }
 
     #[test]

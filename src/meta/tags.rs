@@ -22,6 +22,28 @@ pub fn first(doc: &Doc, keys: &[&str]) -> Option<String> {
     })
 }
 
+/// Every distinct non-empty value of the first of `keys` that has one, in document order:
+/// a document by two people carries two `DC.Creator` tags.
+pub fn all_of_first(doc: &Doc, keys: &[&str], keep: impl Fn(&str) -> bool) -> Vec<String> {
+    for k in keys {
+        let mut out: Vec<String> = Vec::new();
+        for m in doc
+            .metas
+            .iter()
+            .filter(|m| m.key.split_whitespace().any(|t| t == *k))
+        {
+            let v = clean(&m.content);
+            if !v.is_empty() && keep(&v) && !out.contains(&v) {
+                out.push(v);
+            }
+        }
+        if !out.is_empty() {
+            return out;
+        }
+    }
+    Vec::new()
+}
+
 /// Whitespace-normalised, with one level of character references decoded.
 pub fn clean(s: &str) -> String {
     crate::text::normalize_space(&unescape(s))
