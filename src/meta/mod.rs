@@ -126,7 +126,8 @@ fn visible_byline(doc: &Doc) -> Option<(NodeId, String)> {
             None => text,
         };
         let name = clean_byline(&text);
-        if !looks_like_a_name(&name) {
+        // A user handle shown as the byline is the page's own credit (forums, Q&A).
+        if !looks_like_a_name(&name) && !is_handle(&name) {
             continue;
         }
         return Some((id, name));
@@ -153,10 +154,15 @@ fn looks_like_a_name(s: &str) -> bool {
     if matches!(last, "@" | "à" | "at" | "on" | "le" | "am" | "um" | "el") {
         return false;
     }
-    let handle = !s.contains(' ')
+    !is_handle(s)
+}
+
+/// A user handle of letters and digits (`CC7567`, `user3080392`).
+fn is_handle(s: &str) -> bool {
+    !s.contains(' ')
         && s.chars().any(|c| c.is_ascii_digit())
-        && s.chars().all(|c| c.is_ascii_alphanumeric());
-    !handle
+        && s.chars().all(|c| c.is_ascii_alphanumeric())
+        && s.starts_with(|c: char| c.is_ascii_alphabetic())
 }
 
 /// A control's or a CMS account's label in a byline slot (`Sign In`, `Follow Author`,
@@ -213,6 +219,19 @@ pub fn clean_byline(s: &str) -> String {
     if let Some(cut) = trailing_date(&t) {
         t.truncate(cut);
     }
+    // A Q&A site's reputation and badge counts after a user name (`drat 1,6551 gold
+    // badge14 silver badges`).
+    if let Some(b) = find_ascii_ci(&t, " badge") {
+        let cut = t[..b].char_indices().find(|&(i, c)| {
+            c.is_whitespace()
+                && t[i..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit())
+        });
+        if let Some((cut, _)) = cut {
+            t.truncate(cut);
+        }
+    }
     // The editor is not the author (`Written by A Edited by B`).
     for label in [" edited by ", " editor: ", " reviewed by "] {
         if let Some(i) = find_ascii_ci(&t, label) {
@@ -228,6 +247,12 @@ pub fn clean_byline(s: &str) -> String {
         "written by ",
         "posted by ",
         "post by ",
+        "view all posts by ",
+        "all posts by ",
+        "text by ",
+        "recipe by ",
+        "authors: ",
+        "author: ",
         "words by ",
         "von ",
         "par ",
@@ -276,6 +301,7 @@ pub fn clean_byline(s: &str) -> String {
 /// whitespace before it.
 fn trailing_date(t: &str) -> Option<usize> {
     let mut run_start = None;
+    let mut prev = None;
     for (i, c) in t.char_indices() {
         if c.is_whitespace() {
             run_start.get_or_insert(i);
@@ -283,7 +309,14 @@ fn trailing_date(t: &str) -> Option<usize> {
             if date::is_only_a_date(&t[i..]) {
                 return Some(weekday_before(t, start));
             }
+        } else if prev.is_some_and(char::is_lowercase)
+            && (c.is_uppercase() || c.is_ascii_digit())
+            && date::is_only_a_date(&t[i..])
+        {
+            // Two inline elements glued without a space: `Luke KimDecember 17, 2025`.
+            return Some(i);
         }
+        prev = Some(c);
     }
     None
 }
@@ -319,8 +352,10 @@ fn weekday_before(t: &str, start: usize) -> usize {
 
 /// A name without the separators a layout left around it (`Summer Swann-`).
 fn trim_debris(s: &str) -> String {
-    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ',' | ':' | ';'))
-        .to_string()
+    s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | ',' | ':' | ';' | '*')
+    })
+    .to_string()
 }
 
 /// Byte position of `needle` (ASCII, lower-case) in `hay`, ignoring ASCII case.
@@ -824,6 +859,12 @@ mod tests {
             "Joe Wee"
         );
         assert_eq!(super::clean_byline("Lei Sun March 3, 2015"), "Lei Sun");
+        assert_eq!(super::clean_byline("Luke KimDecember 17, 2025"), "Luke Kim");
+        assert_eq!(
+            super::clean_byline("Chris Carroll30 Sep 2022"),
+            "Chris Carroll"
+        );
+        assert_eq!(super::clean_byline("Ronald McDonald"), "Ronald McDonald");
         assert_eq!(super::clean_byline("Sun Dec 17, 2023"), "");
         assert_eq!(super::clean_byline("Sat, 20 Dec, 2025"), "");
         assert_eq!(
@@ -841,6 +882,35 @@ mod tests {
         // A month name that is a name stays.
         assert_eq!(super::clean_byline("By April Smith"), "April Smith");
         assert_eq!(super::clean_byline("June 2015"), "June 2015");
+    }
+
+    #[test]
+    fn labels_and_badges_around_the_name() {
+        for (raw, name) in [
+            ("View all posts by Ray Ansari", "Ray Ansari"),
+            ("Text by Hunter Dukes", "Hunter Dukes"),
+            ("Recipe by PJ Hamel", "PJ Hamel"),
+            (
+                "Authors: Julie Weisenhorn and Natalie Hoidal",
+                "Julie Weisenhorn and Natalie Hoidal",
+            ),
+            (
+                "drat 1,6551 gold badge14 silver badges31 bronze badges",
+                "drat",
+            ),
+            (
+                "jldugger 14.6k20 gold badges83 silver badges131 bronze badges",
+                "jldugger",
+            ),
+            (
+                "glenn jackman 88.7k16 gold badges125 silver badges",
+                "glenn jackman",
+            ),
+            ("Angela Holliday-Bell, MD*", "Angela Holliday-Bell, MD"),
+            ("Badger Smith", "Badger Smith"),
+        ] {
+            assert_eq!(super::clean_byline(raw), name, "{raw}");
+        }
     }
 
     #[test]
