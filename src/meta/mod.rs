@@ -350,6 +350,38 @@ fn weekday_before(t: &str, start: usize) -> usize {
     }
 }
 
+/// `Roy, Aniruddha` → `Aniruddha Roy` (a citation's `Last, First`), but `Brenda Goodman,
+/// MA` and `King, Jr.` stay: after the one comma must come a given name, not a degree or
+/// a suffix.
+fn first_last(s: &str) -> String {
+    let Some((last, first)) = s.split_once(", ") else {
+        return s.to_string();
+    };
+    const SUFFIXES: [&str; 16] = [
+        "jr", "sr", "ii", "iii", "iv", "phd", "md", "ma", "ms", "msc", "rd", "rn", "dvm", "mba",
+        "mph", "esq",
+    ];
+    let head = first.split_whitespace().next().unwrap_or("");
+    let key: String = head
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let given = !first.contains(',')
+        && head.starts_with(char::is_uppercase)
+        && head
+            .chars()
+            .nth(1)
+            .is_some_and(|c| c.is_lowercase() || c == '.')
+        && !SUFFIXES.contains(&key.as_str())
+        && !last.trim().is_empty();
+    if given {
+        format!("{} {}", first.trim(), last.trim())
+    } else {
+        s.to_string()
+    }
+}
+
 /// A name without the separators a layout left around it (`Summer Swann-`).
 fn trim_debris(s: &str) -> String {
     s.trim_matches(|c: char| {
@@ -494,12 +526,28 @@ pub fn collect(doc: &Doc) -> Meta {
                 ],
                 |a| !a.starts_with("http"),
             );
+            let several = names.len() > 1;
             let mut names: Vec<String> = names
                 .iter()
                 .map(|a| clean_byline(a))
+                // In a list the commas must separate people: `Kooman, F.` → `F. Kooman`.
+                .map(|a| if several { first_last(&a) } else { a })
                 .filter(|a| !is_label(a))
                 .collect();
             names.dedup();
+            // Scholarly pages name every author in `citation_author` (one tag each, often
+            // `Last, First`), where `DC.Creator` may name only the first.
+            let cited: Vec<String> =
+                tags::all_of_first(doc, &["citation_author", "citation_authors"], |a| {
+                    !a.starts_with("http")
+                })
+                .iter()
+                .map(|a| first_last(&clean_byline(a)))
+                .filter(|a| !is_label(a))
+                .collect();
+            if cited.len() > names.len() {
+                names = cited;
+            }
             (!names.is_empty()).then(|| names.join(", "))
         })
         .or_else(|| info.as_ref().and_then(|i| i.author.clone()))
@@ -1006,7 +1054,7 @@ mod collect_tests {
             r#"<meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="Jong, Michiel de">"#,
             "H",
         );
-        assert_eq!(a.author.as_deref(), Some("Kooman, F., Jong, Michiel de"));
+        assert_eq!(a.author.as_deref(), Some("F. Kooman, Michiel de Jong"));
         // The same name twice is one author; a profile URL is no name.
         let a = read(
             r#"<meta name="author" content="Gina Roberts-Grey"><meta name="author" content="Gina Roberts-Grey">"#,
@@ -1026,6 +1074,29 @@ mod collect_tests {
         assert_eq!(a.author.as_deref(), Some("David Kim"));
         let a = read(r#"<meta name="author" content="ggailey777">"#, "H");
         assert_eq!(a.author.as_deref(), Some("ggailey777"));
+    }
+
+    #[test]
+    fn citation_authors_name_every_author() {
+        let a = read(
+            r#"<meta name="DC.Creator" content="Jennifer Huberty">
+            <meta name="citation_author" content="Jennifer Huberty">
+            <meta name="citation_author" content="Jeni Green">"#,
+            "H",
+        );
+        assert_eq!(a.author.as_deref(), Some("Jennifer Huberty, Jeni Green"));
+        let a = read(
+            r#"<meta name="citation_author" content="Roy, Aniruddha">
+            <meta name="citation_author" content="Kaufman, Jeff T.">"#,
+            "H",
+        );
+        assert_eq!(a.author.as_deref(), Some("Aniruddha Roy, Jeff T. Kaufman"));
+        assert_eq!(
+            super::first_last("Brenda Goodman, MA"),
+            "Brenda Goodman, MA"
+        );
+        assert_eq!(super::first_last("King, Jr."), "King, Jr.");
+        assert_eq!(super::first_last("Jong, Michiel de"), "Michiel de Jong");
     }
 
     #[test]
