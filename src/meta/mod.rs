@@ -187,6 +187,8 @@ fn is_label(s: &str) -> bool {
         "posted",
         "comments",
         "about the author",
+        "the author",
+        "writer",
         "author",
         "authors",
         "byline",
@@ -197,7 +199,18 @@ fn is_label(s: &str) -> bool {
         "administrator",
         "home",
     ];
-    lower.is_empty() || LABELS.contains(&lower.as_str())
+    // A label whose name is missing (`Article by`, `Researched by:`), or a template's
+    // unfilled key (`page.head.extra.author`).
+    let unfilled = lower.trim_end_matches(':').ends_with(" by");
+    let template_key = lower.matches('.').count() >= 2
+        && lower
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_'))
+        && lower
+            .rsplit('.')
+            .next()
+            .is_some_and(|k| matches!(k, "author" | "name" | "byline" | "creator"));
+    lower.is_empty() || LABELS.contains(&lower.as_str()) || unfilled || template_key
 }
 
 /// `By Jane Doe · Updated March 9, 2024 · 14 comments` → `Jane Doe`: strip the
@@ -248,6 +261,8 @@ pub fn clean_byline(s: &str) -> String {
         "posted by ",
         "post by ",
         "view all posts by ",
+        "authored by: ",
+        "authored by ",
         "all posts by ",
         "text by ",
         "recipe by ",
@@ -860,6 +875,11 @@ mod tests {
             "",
             "Follow Author",
             "Administrator",
+            "Article by",
+            "Researched by:",
+            "The Author",
+            "Writer",
+            "page.head.extra.author",
             "By",
             "August 28, 2025",
             "Dec. 19, 2025",
@@ -869,6 +889,9 @@ mod tests {
         for good in [
             "Marcus 12.05.2024",
             "Mayank Gupta",
+            "andrew.keaveney",
+            "sara.r.peter",
+            "Bobby",
             "Brenda Goodman, MA",
             "林小舟",
             "Alexandre Hervaud",
@@ -955,6 +978,7 @@ mod tests {
                 "glenn jackman",
             ),
             ("Angela Holliday-Bell, MD*", "Angela Holliday-Bell, MD"),
+            ("Authored by: Dr. Ehsan Jazini", "Dr. Ehsan Jazini"),
             ("Badger Smith", "Badger Smith"),
         ] {
             assert_eq!(super::clean_byline(raw), name, "{raw}");
