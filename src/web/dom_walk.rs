@@ -21,7 +21,12 @@
 //! `[strings, ops]`: `strings` is every string of the walk, each followed by U+0000 (so a
 //! surrogate pair can never be formed across two strings); `ops` is a `Uint32Array`. Each
 //! string is announced in `ops` by its length in UTF-16 code units (lengths, not a
-//! separator, because text may contain U+0000). Ops:
+//! separator, because text may contain U+0000). Element and attribute names, and text
+//! nodes of at most 32 units of white space, are interned: the first time such a string
+//! is announced as [`STR_NEW_INTERNED`]` | len`, which also gives it the next index of the
+//! table, and every later time as [`STR_INTERNED`]` | index`, with nothing in `strings`
+//! (a page repeats a few dozen names thousands of times). Bare lengths stay below
+//! `2^30`: no JavaScript engine makes a longer string. Ops:
 //!
 //! - [`OP_ELEMENT`] `flags n len(localName) (len(name) len(value)){n} [len(currentSrc)]` —
 //!   an element; `flags` are the `F_*` bits. Unless `F_VOID`, an [`OP_END`] closes it later.
@@ -55,7 +60,15 @@
 //! the walk parses that text with `DOMParser` (a document without a browsing context:
 //! nothing in it runs or loads, the page is not touched) and walks the children of its
 //! `<head>` and `<body>`, so the core sees what its own parser (scripting off) makes of a
-//! whole page — lazy-image fallbacks, server-rendered content.
+//! whole page — lazy-image fallbacks, server-rendered content. A `DOMParser` document
+//! costs ~0.1 ms to make and pages carry dozens of tracking-pixel noscripts, so all of
+//! them under the root are parsed in one document, each inside a `<template>` of its own
+//! (its end tag closes whatever the content left open; a template's content keeps the
+//! leading whitespace the inline parse of the CLI keeps too).
+//!
+//! Attributes: `el.attributes` makes an `Attr` object per attribute, which was half of
+//! the walk; `getAttributeNames()` and `getAttribute` of the wanted ones only (most
+//! elements have none: `hasAttributes()` first) cost a third of that.
 //!
 //! Structural decisions (which tags are void, raw text, never rendered) come from the lists
 //! in [`super::html_out`], passed to the walk as arguments, so JavaScript and Rust cannot
@@ -69,6 +82,11 @@ pub const OP_ELEMENT: u32 = 1;
 pub const OP_TEXT: u32 = 2;
 pub const OP_END: u32 = 3;
 pub const OP_TRUNCATED: u32 = 4;
+
+/// A string's announcement: a new string, also entered into the intern table.
+pub const STR_NEW_INTERNED: u32 = 0x4000_0000;
+/// A string's announcement: the interned string of this index (no bytes follow).
+pub const STR_INTERNED: u32 = 0x8000_0000;
 
 /// Hidden by CSS (written with `data-readmark-hidden`; its subtree is not checked further).
 pub const F_HIDDEN: u32 = 1;
@@ -114,6 +132,37 @@ export function readmarkClock() {
   return typeof performance === 'object' && performance !== null && typeof performance.now === 'function'
     ? performance.now() : Date.now();
 }
+// A `<noscript>`'s text parsed as a document of its own: the nodes of its head and body.
+function parseOne(html) {
+  if (typeof DOMParser !== 'function') return null;
+  const p = new DOMParser().parseFromString(html, 'text/html');
+  const nodes = [];
+  for (const part of [p.head, p.body]) if (part) for (const n of part.childNodes) nodes.push(n);
+  return nodes;
+}
+// Every `<noscript>` under `root` (light DOM) whose text holds markup, parsed in one
+// `DOMParser` document, each inside a `<template>` of its own (the end tag of a template
+// closes whatever its content left open, so one noscript cannot swallow the next). A text
+// that names `template` itself, or a parse that does not give one template per noscript,
+// is left to `parseOne`. Returns noscript → its nodes.
+function parseNoscripts(root) {
+  const map = new Map();
+  if (typeof DOMParser !== 'function' || typeof root.getElementsByTagName !== 'function') return map;
+  const els = [], parts = [];
+  for (const el of root.getElementsByTagName('noscript')) {
+    if (el.childElementCount !== 0) continue;
+    const html = el.textContent;
+    if (html === null || html.indexOf('<') < 0 || /<\/?template/i.test(html)) continue;
+    els.push(el); parts.push('<template>', html, '</template>');
+  }
+  if (els.length === 0) return map;
+  const p = new DOMParser().parseFromString(parts.join(''), 'text/html');
+  const ts = [];
+  for (const part of [p.head, p.body]) if (part) for (const n of part.children) if (n.localName === 'template') ts.push(n);
+  if (ts.length !== els.length) return map;
+  for (let i = 0; i < els.length; i++) map.set(els[i], Array.from(ts[i].content.childNodes));
+  return map;
+}
 export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags, rawTags, unrenderedTags, droppedTags, attrNames) {
   if (range === undefined) range = null; // wasm-bindgen passes `None` as undefined
   const kinds = new Map();
@@ -127,8 +176,17 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
   const win = doc ? doc.defaultView : null;
   const cvOpts = { visibilityProperty: true, checkVisibilityCSS: true };
   const S = [], ops = [];
+  let parsedNoscripts = null;
   let units = 0, elements = 0;
   const str = (s) => { S.push(s); ops.push(s.length); units += s.length; };
+  // Names and short whitespace repeat all over a page: each is handed over once, then
+  // by its index in the order of first use (see the encoding in the module docs).
+  const table = new Map();
+  const istr = (s) => {
+    const k = table.get(s);
+    if (k !== undefined) { ops.push(0x80000000 + k); return; }
+    table.set(s, table.size); S.push(s); ops.push(0x40000000 + s.length); units += s.length;
+  };
   // A frame: the next node (light DOM, shadow root) or a list (a slot's assigned nodes).
   const stack = [{ node: root, list: null, i: 0, unchecked: !check, inHead: false, raw: 0 }];
   while (stack.length > 0) {
@@ -155,7 +213,8 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
         text = selectedText(node, range);
         if (text === null) continue;
       }
-      ops.push(2); str(text);
+      ops.push(2);
+      if (text.length <= 32 && text.trim() === '') istr(text); else str(text);
       continue;
     }
     if (type !== 1) continue;
@@ -198,32 +257,41 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
         // With scripting on, the page's parser kept this content as text. Parse it as the
         // core's parser (scripting off) does, into a document of its own: it has no
         // browsing context, so nothing in it runs or loads, and the page is not touched.
-        const html = el.textContent;
-        if (html !== null && html.indexOf('<') >= 0 && typeof DOMParser === 'function') {
-          const p = new DOMParser().parseFromString(html, 'text/html');
-          const nodes = [];
-          for (const part of [p.head, p.body]) if (part) for (const n of part.childNodes) nodes.push(n);
-          first = null;
-          list = nodes;
+        // All of them at once, in one document: a `DOMParser` call costs ~0.1 ms each.
+        if (parsedNoscripts === null) parsedNoscripts = parseNoscripts(root);
+        let nodes = parsedNoscripts.get(el);
+        if (nodes === undefined) {
+          const html = el.textContent;
+          nodes = html !== null && html.indexOf('<') >= 0 ? parseOne(html) : null;
         }
+        if (nodes !== null) { first = null; list = nodes; }
       }
     }
     ops.push(1, flags);
     if (isSlot) {
-      ops.push(0); str(el.localName);
+      ops.push(0); istr(el.localName);
     } else {
-      const a = el.attributes, n = a.length;
+      // `attributes` makes an `Attr` object per attribute; most elements have none, and
+      // most attributes are not wanted, so: names first, values of the wanted ones only.
+      const hasAttrs = el.hasAttributes();
       if (only === null) {
-        ops.push(n); str(el.localName);
-        for (let i = 0; i < n; i++) { const x = a[i]; str(x.name); str(x.value); }
+        const a = hasAttrs ? el.attributes : null, n = a === null ? 0 : a.length;
+        ops.push(n); istr(el.localName);
+        for (let i = 0; i < n; i++) { const x = a[i]; istr(x.name); str(x.value); }
       } else {
         const at = ops.length;
-        ops.push(0); str(el.localName);
+        ops.push(0); istr(el.localName);
         let k = 0;
-        for (let i = 0; i < n; i++) {
-          const x = a[i];
-          const name = htmlNs ? x.name : x.name.toLowerCase();
-          if (only.has(name) || name.startsWith('data-')) { str(x.name); str(x.value); k++; }
+        if (hasAttrs) {
+          const names = el.getAttributeNames();
+          for (let i = 0; i < names.length; i++) {
+            const raw = names[i];
+            const name = htmlNs ? raw : raw.toLowerCase();
+            if (only.has(name) || name.startsWith('data-')) {
+              const v = el.getAttribute(raw);
+              if (v !== null) { istr(raw); str(v); k++; }
+            }
+          }
         }
         ops[at] = k;
       }
@@ -332,6 +400,8 @@ pub struct Reader<'a> {
     op: usize,
     strings: &'a str,
     pos: usize,
+    /// The interned strings, by index.
+    table: Vec<&'a str>,
 }
 
 impl<'a> Reader<'a> {
@@ -341,6 +411,7 @@ impl<'a> Reader<'a> {
             op: 0,
             strings: &e.strings,
             pos: 0,
+            table: Vec::new(),
         }
     }
 
@@ -355,9 +426,23 @@ impl<'a> Reader<'a> {
         self.next_op().ok_or(Malformed)
     }
 
-    /// The next string: its length in UTF-16 code units comes from the ops.
+    /// The next string: its length in UTF-16 code units (or its index in the intern
+    /// table) comes from the ops.
     pub fn string(&mut self) -> Result<&'a str, Malformed> {
-        let units = self.num()? as usize;
+        let n = self.num()?;
+        if n & STR_INTERNED != 0 {
+            let i = (n & !STR_INTERNED) as usize;
+            return self.table.get(i).copied().ok_or(Malformed);
+        }
+        let s = self.fresh((n & !STR_NEW_INTERNED) as usize)?;
+        if n & STR_NEW_INTERNED != 0 {
+            self.table.push(s);
+        }
+        Ok(s)
+    }
+
+    /// The next `units` UTF-16 code units of `strings`, and its U+0000.
+    fn fresh(&mut self, units: usize) -> Result<&'a str, Malformed> {
         let bytes = self.strings.as_bytes();
         let start = self.pos;
         // Most strings are ASCII: one UTF-16 unit per byte, checked a word at a time.

@@ -480,3 +480,67 @@ fn the_direct_build_reads_what_the_html_round_trip_read() {
     );
     assert!(readmark::render::to_text(&direct).contains("after the comment"));
 }
+
+#[wasm_bindgen_test]
+fn noscripts_parsed_together_stay_apart() {
+    // The walk parses every `<noscript>` of the page in one document, each in a template of
+    // its own: an unclosed element in one must not swallow the next, and a text that names
+    // `template` itself is parsed on its own.
+    let doc = document();
+    let c = container("<noscript id=a></noscript><p>between</p><noscript id=b></noscript><noscript id=t></noscript>");
+    for (id, text) in [
+        ("a", "<div><em>first"),
+        ("b", "<img src=/second.jpg alt=second>"),
+        ("t", "</template><b>third</b>"),
+    ] {
+        let ns = doc.get_element_by_id(id).expect(id);
+        ns.append_child(&doc.create_text_node(text)).expect("text");
+    }
+    let (html, _) = snapshot_element(&c, &Limits::default()).expect("snapshot");
+    assert!(
+        html.contains("<noscript id=\"a\"><div><em>first</em></div></noscript><p>between</p>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<noscript id=\"b\"><img src=\"/second.jpg\" alt=\"second\"></noscript>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<noscript id=\"t\"><b>third</b></noscript>"),
+        "{html}"
+    );
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+fn interned_strings_are_read_back_by_index() {
+    use readmark::web::dom_walk::{Encoded, Malformed, Reader, STR_INTERNED, STR_NEW_INTERNED};
+    let enc = |strings: &str, ops: &[u32]| Encoded {
+        strings: strings.into(),
+        ops: ops.to_vec(),
+    };
+    // "p" and " " entered into the table, then referred to; "é" (2 UTF-8 bytes, one UTF-16
+    // unit) and "😀" (a surrogate pair) fresh.
+    let e = enc(
+        "p\0 \0é\0😀\0",
+        &[
+            STR_NEW_INTERNED | 1,
+            STR_NEW_INTERNED | 1,
+            STR_INTERNED,
+            1,
+            STR_INTERNED | 1,
+            2,
+        ],
+    );
+    let mut r = Reader::new(&e);
+    let got: Vec<&str> = (0..6).map(|_| r.string().expect("string")).collect();
+    assert_eq!(got, ["p", " ", "p", "é", " ", "😀"]);
+    assert_eq!(r.next_op(), None);
+    // A reference past the table, a length not ending at a U+0000, nothing left.
+    let e = enc("p\0", &[STR_NEW_INTERNED | 1, STR_INTERNED | 1]);
+    let mut r = Reader::new(&e);
+    assert_eq!(r.string(), Ok("p"));
+    assert_eq!(r.string(), Err(Malformed));
+    assert_eq!(Reader::new(&enc("pq\0", &[1])).string(), Err(Malformed));
+    assert_eq!(Reader::new(&enc("", &[])).string(), Err(Malformed));
+}
