@@ -47,6 +47,10 @@ impl ClassHints {
     /// wrap their link lists, so the word is furniture only with the links
     /// (`extract::excluded_nodes`, [`crate::extract::tunables::WIDGET_MAX_LINK_DENSITY`]).
     pub const WIDGET: ClassHints = ClassHints(1 << 12);
+    /// A whole word `header`: the page's header, or a block's own (`card-header`,
+    /// `code-header` on the `<h4>` above a code block); furniture except on a heading
+    /// element (`score::is_unlikely`).
+    pub const HEADER: ClassHints = ClassHints(1 << 13);
 
     pub fn has(self, f: ClassHints) -> bool {
         self.0 & f.0 != 0
@@ -168,7 +172,6 @@ const UNLIKELY: Words = Words {
         "extra",
         "fenxiang",
         "gdpr",
-        "header",
         "headerlink",
         "legends",
         "login",
@@ -330,6 +333,9 @@ pub fn class_hints(class_id: &str) -> ClassHints {
         if RELATED_PREFIXES.iter().any(|p| w.starts_with(p)) {
             h |= ClassHints::RELATED;
         }
+        if w == "header" {
+            h |= ClassHints::HEADER;
+        }
         if w.starts_with("widget") {
             h |= ClassHints::WIDGET;
         }
@@ -417,7 +423,7 @@ mod tests {
     use super::*;
 
     /// The former patterns, run on `class_id` strings.
-    const OLD_UNLIKELY: &str = r"\b(?:ad|ads|adv|advert\w*|adsense|agegate|banner\w*|breadcrumbs?|crumbs?|combx|comments?|commentlist|community|cookie\w*|consent|disqus|extra|footer\w*|gdpr|header|legends|menu\w*|related\w*|remark|replies|rss|shoutbox|sidebar\w*|skyscraper|social\w*|sponsor\w*|supplemental|pagination|pager|paging|popup|modal|newsletter\w*|subscribe\w*|subscription|signup|share\w*|sharing|masthead|topbar|navbar|nav|navigation|pinglun|xiangguan|tuijian|fenxiang|banquan|weizhi|position|copyright|toolbar|promo\w*|outbrain|taboola|recirc\w*|trending|popular|readmore|recommend\w*|login|bio|tags|taglist|print|skip|breaking|ticker|overlay|offscreen|affiliate|disclosure|headerlink)\b";
+    const OLD_UNLIKELY: &str = r"\b(?:ad|ads|adv|advert\w*|adsense|agegate|banner\w*|breadcrumbs?|crumbs?|combx|comments?|commentlist|community|cookie\w*|consent|disqus|extra|footer\w*|gdpr|legends|menu\w*|related\w*|remark|replies|rss|shoutbox|sidebar\w*|skyscraper|social\w*|sponsor\w*|supplemental|pagination|pager|paging|popup|modal|newsletter\w*|subscribe\w*|subscription|signup|share\w*|sharing|masthead|topbar|navbar|nav|navigation|pinglun|xiangguan|tuijian|fenxiang|banquan|weizhi|position|copyright|toolbar|promo\w*|outbrain|taboola|recirc\w*|trending|popular|readmore|recommend\w*|login|bio|tags|taglist|print|skip|breaking|ticker|overlay|offscreen|affiliate|disclosure|headerlink)\b";
     const OLD_MAYBE: &str = r"\b(?:and|article\w*|body|column|content\w*|main|mathjax|shadow|story|entry|post|text|zhengwen|neirong)\b";
     const OLD_POSITIVE: &str = r"\b(?:article\w*|body|content\w*|entry|hentry|h entry|main|page|post|text|blog|story|neirong|zhengwen|wenzhang|detail|prose|markdown)\b";
     const OLD_NEGATIVE: &str = r"\b(?:ad|ads|hidden|hid|banner|combx|comments?|com|contact|footer|gdpr|masthead|media|meta|outbrain|promo\w*|related\w*|scroll|share\w*|shoutbox|sidebar|skyscraper|sponsor\w*|shopping|tags|pinglun|xiangguan|tuijian|fenxiang|banquan|copyright|byline|author|dateline|newsletter|subscribe|recommend\w*|credit)\b";
@@ -459,6 +465,8 @@ mod tests {
         }
         // The word alone no longer marks furniture; `widget` is its own bit.
         assert!(!class_hints("overflow hidden").has(ClassHints::UNLIKELY));
+        // `header` is furniture except on a heading element (`code-header` on an h4).
+        assert!(class_hints("code header").has(ClassHints::HEADER));
         let w = class_hints("elementor widget text editor");
         assert!(w.has(ClassHints::WIDGET) && !w.has(ClassHints::UNLIKELY));
     }

@@ -103,7 +103,9 @@ pub fn is_unlikely(doc: &Doc, id: NodeId) -> bool {
     if n.attr("role").is_some_and(hints::unlikely_role) {
         return true;
     }
-    n.hints.has(ClassHints::UNLIKELY)
+    let header =
+        n.hints.has(ClassHints::HEADER) && !matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6");
+    (n.hints.has(ClassHints::UNLIKELY) || header)
         && !n.hints.has(ClassHints::MAYBE_CONTENT)
         && !(doc.discussion && n.hints.has(ClassHints::DISCUSSION))
 }
