@@ -425,7 +425,13 @@ impl HintCache {
     const MAX_ENTRIES: usize = 4096;
 
     fn hints(&mut self, class: Option<&str>, id: Option<&str>) -> ClassHints {
-        let compute = || crate::extract::hints::class_hints(&super::class_id_of(class, id));
+        let compute = || {
+            let mut h = crate::extract::hints::class_hints(&super::class_id_of(class, id));
+            if class.is_some_and(crate::extract::hints::class_hides) {
+                h |= ClassHints::UNLIKELY;
+            }
+            h
+        };
         match (class, id) {
             (None, None) => ClassHints::default(),
             (Some(c), None) => {

@@ -42,6 +42,15 @@ impl ClassHints {
     /// A word starting `related` or `recommend` (and the pinyin `xiangguan`, `tuijian`):
     /// links to other pages ([`RELATED_PREFIXES`]).
     pub const RELATED: ClassHints = ClassHints(1 << 11);
+    /// A word starting `widget` (`elementor-widget`, `ck-widget`, `widget_recent_entries`):
+    /// page builders and editors wrap the article's own blocks in "widgets" as sidebars
+    /// wrap their link lists, so the word is furniture only with the links
+    /// (`extract::excluded_nodes`, [`crate::extract::tunables::WIDGET_MAX_LINK_DENSITY`]).
+    pub const WIDGET: ClassHints = ClassHints(1 << 12);
+    /// A whole word `header`: the page's header, or a block's own (`card-header`,
+    /// `code-header` on the `<h4>` above a code block); furniture except on a heading
+    /// element (`score::is_unlikely`).
+    pub const HEADER: ClassHints = ClassHints(1 << 13);
 
     pub fn has(self, f: ClassHints) -> bool {
         self.0 & f.0 != 0
@@ -163,9 +172,7 @@ const UNLIKELY: Words = Words {
         "extra",
         "fenxiang",
         "gdpr",
-        "header",
         "headerlink",
-        "hidden",
         "legends",
         "login",
         "masthead",
@@ -218,7 +225,6 @@ const UNLIKELY: Words = Words {
         "newsletter",
         "subscribe",
         "share",
-        "widget",
         "promo",
         "recirc",
         "recommend",
@@ -283,14 +289,7 @@ const NEGATIVE: Words = Words {
         "tuijian",
         "xiangguan",
     ],
-    prefixes: &[
-        "promo",
-        "share",
-        "sponsor",
-        "widget",
-        "recommend",
-        "related",
-    ],
+    prefixes: &["promo", "share", "sponsor", "recommend", "related"],
 };
 
 /// Comment threads can outweigh the article; they are never "the wrapper of the page".
@@ -334,6 +333,12 @@ pub fn class_hints(class_id: &str) -> ClassHints {
         if RELATED_PREFIXES.iter().any(|p| w.starts_with(p)) {
             h |= ClassHints::RELATED;
         }
+        if w == "header" {
+            h |= ClassHints::HEADER;
+        }
+        if w.starts_with("widget") {
+            h |= ClassHints::WIDGET;
+        }
     }
     for w in class_id.split_whitespace() {
         if matches!(w, "author" | "fn" | "name") {
@@ -363,6 +368,38 @@ pub fn class_hints(class_id: &str) -> ClassHints {
     h
 }
 
+/// Does a `class` attribute hide its element on a desktop screen? The utility class
+/// `hidden` alone (Bootstrap, Tailwind: `display: none`) does; a word inside another class
+/// does not (`overflow-hidden` clips, `hidden-xs` and `maxlg:hidden` hide on small
+/// screens only, `visually-hidden` is read by screen readers), nor does `hidden` next to
+/// a responsive display class (`hidden md:block`: shown from medium screens up). Only the
+/// attribute's value is looked at (unlike [`class_hints`], which splits words), so it is
+/// asked once per distinct class list (`dom::parse`'s hint cache).
+pub fn class_hides(class: &str) -> bool {
+    let mut hidden = false;
+    for token in class.split_ascii_whitespace() {
+        if token.eq_ignore_ascii_case("hidden") {
+            hidden = true;
+        } else if let Some((_, display)) = token.rsplit_once(':') {
+            if matches!(
+                display,
+                "block"
+                    | "flex"
+                    | "grid"
+                    | "inline"
+                    | "inline-block"
+                    | "inline-flex"
+                    | "table"
+                    | "contents"
+                    | "flow-root"
+            ) {
+                return false;
+            }
+        }
+    }
+    hidden
+}
+
 /// ARIA roles of page furniture.
 pub fn unlikely_role(role: &str) -> bool {
     matches!(
@@ -386,10 +423,10 @@ mod tests {
     use super::*;
 
     /// The former patterns, run on `class_id` strings.
-    const OLD_UNLIKELY: &str = r"\b(?:ad|ads|adv|advert\w*|adsense|agegate|banner\w*|breadcrumbs?|crumbs?|combx|comments?|commentlist|community|cookie\w*|consent|disqus|extra|footer\w*|gdpr|header|legends|menu\w*|related\w*|remark|replies|rss|shoutbox|sidebar\w*|skyscraper|social\w*|sponsor\w*|supplemental|pagination|pager|paging|popup|modal|newsletter\w*|subscribe\w*|subscription|signup|share\w*|sharing|masthead|topbar|navbar|nav|navigation|pinglun|xiangguan|tuijian|fenxiang|banquan|weizhi|position|copyright|toolbar|widget\w*|promo\w*|outbrain|taboola|recirc\w*|trending|popular|readmore|recommend\w*|login|bio|tags|taglist|print|skip|breaking|ticker|overlay|hidden|offscreen|affiliate|disclosure|headerlink)\b";
+    const OLD_UNLIKELY: &str = r"\b(?:ad|ads|adv|advert\w*|adsense|agegate|banner\w*|breadcrumbs?|crumbs?|combx|comments?|commentlist|community|cookie\w*|consent|disqus|extra|footer\w*|gdpr|legends|menu\w*|related\w*|remark|replies|rss|shoutbox|sidebar\w*|skyscraper|social\w*|sponsor\w*|supplemental|pagination|pager|paging|popup|modal|newsletter\w*|subscribe\w*|subscription|signup|share\w*|sharing|masthead|topbar|navbar|nav|navigation|pinglun|xiangguan|tuijian|fenxiang|banquan|weizhi|position|copyright|toolbar|promo\w*|outbrain|taboola|recirc\w*|trending|popular|readmore|recommend\w*|login|bio|tags|taglist|print|skip|breaking|ticker|overlay|offscreen|affiliate|disclosure|headerlink)\b";
     const OLD_MAYBE: &str = r"\b(?:and|article\w*|body|column|content\w*|main|mathjax|shadow|story|entry|post|text|zhengwen|neirong)\b";
     const OLD_POSITIVE: &str = r"\b(?:article\w*|body|content\w*|entry|hentry|h entry|main|page|post|text|blog|story|neirong|zhengwen|wenzhang|detail|prose|markdown)\b";
-    const OLD_NEGATIVE: &str = r"\b(?:ad|ads|hidden|hid|banner|combx|comments?|com|contact|footer|gdpr|masthead|media|meta|outbrain|promo\w*|related\w*|scroll|share\w*|shoutbox|sidebar|skyscraper|sponsor\w*|shopping|tags|widget\w*|pinglun|xiangguan|tuijian|fenxiang|banquan|copyright|byline|author|dateline|newsletter|subscribe|recommend\w*|credit)\b";
+    const OLD_NEGATIVE: &str = r"\b(?:ad|ads|hidden|hid|banner|combx|comments?|com|contact|footer|gdpr|masthead|media|meta|outbrain|promo\w*|related\w*|scroll|share\w*|shoutbox|sidebar|skyscraper|sponsor\w*|shopping|tags|pinglun|xiangguan|tuijian|fenxiang|banquan|copyright|byline|author|dateline|newsletter|subscribe|recommend\w*|credit)\b";
     const OLD_DISCUSSION: &str =
         r"\b(?:comments?|commentlist|disqus|replies|respond|discussion|pinglun)\b";
 
@@ -409,6 +446,29 @@ mod tests {
                 "{w}"
             );
         }
+    }
+
+    #[test]
+    fn only_the_hidden_utility_class_hides() {
+        assert!(class_hides("hidden"));
+        assert!(class_hides("card Hidden"));
+        for c in [
+            "overflow-hidden",
+            "hidden-xs",
+            "maxlg:hidden",
+            "visually-hidden",
+            "hidden md:block",
+            "hidden lg:inline-flex",
+            "",
+        ] {
+            assert!(!class_hides(c), "{c}");
+        }
+        // The word alone no longer marks furniture; `widget` is its own bit.
+        assert!(!class_hints("overflow hidden").has(ClassHints::UNLIKELY));
+        // `header` is furniture except on a heading element (`code-header` on an h4).
+        assert!(class_hints("code header").has(ClassHints::HEADER));
+        let w = class_hints("elementor widget text editor");
+        assert!(w.has(ClassHints::WIDGET) && !w.has(ClassHints::UNLIKELY));
     }
 
     #[test]

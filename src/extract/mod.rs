@@ -52,8 +52,10 @@ pub(crate) fn excluded_nodes(
             continue;
         }
         let structural = score::is_structural_furniture(doc, id as NodeId);
-        let furniture =
-            structural || (flags.strip_unlikely && score::is_unlikely(doc, id as NodeId));
+        let furniture = structural
+            || (flags.strip_unlikely
+                && (score::is_unlikely(doc, id as NodeId)
+                    || score::is_link_widget(doc, id as NodeId, st)));
         // A wrapper holding most of the page is never furniture, whatever its class
         // says (`wy-grid-for-nav`). A list is items, not the wrapper of the page: a
         // gallery's `legends` list can outweigh the article around it. Under the strict
@@ -419,5 +421,33 @@ mod tests {
         let text = crate::render::to_text(&a);
         assert!(text.contains("Our goal with this open thread"), "{text}");
         assert!(!text.contains("Reader 3 asks"), "{text}");
+    }
+
+    /// A page builder wraps the article's paragraphs in `widget` blocks; a sidebar's
+    /// `widget` of links to other stories stays furniture.
+    #[test]
+    fn text_widgets_are_content_link_widgets_are_not() {
+        const P: &str = "The council said on Monday that the new bridge, which opened last \
+                         spring, had cut travel times, and that a second one was planned.";
+        let body: String = (0..6)
+            .map(|i| {
+                format!("<div class=\"elementor-widget text-editor\"><p>Part {i}. {P}</p></div>")
+            })
+            .collect();
+        let links: String = (0..8)
+            .map(|i| format!("<li><a href=/s{i}>Other story number {i} with a headline</a></li>"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Bridge</title></head><body><div class=page><h1>Bridge</h1>\
+             <div class=builder>{body}<div class=widget-featured><ul>{links}</ul></div></div>\
+             </div></body></html>"
+        );
+        let a = extract(&html, &Options::default()).expect("an article");
+        let text = crate::render::to_text(&a);
+        assert!(
+            text.contains("Part 0.") && text.contains("Part 5."),
+            "{text}"
+        );
+        assert!(!text.contains("Other story number 3"), "{text}");
     }
 }

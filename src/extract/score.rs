@@ -68,6 +68,7 @@ pub fn is_structural_furniture(doc: &Doc, id: NodeId) -> bool {
 }
 
 /// Is this node excluded from scoring and content (furniture by tag, role or hint)?
+/// (A `widget` class is furniture only when link-heavy: [`is_link_widget`].)
 pub fn is_unlikely(doc: &Doc, id: NodeId) -> bool {
     let n = doc.node(id);
     let tag = n.tag();
@@ -102,9 +103,22 @@ pub fn is_unlikely(doc: &Doc, id: NodeId) -> bool {
     if n.attr("role").is_some_and(hints::unlikely_role) {
         return true;
     }
-    n.hints.has(ClassHints::UNLIKELY)
+    let header =
+        n.hints.has(ClassHints::HEADER) && !matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6");
+    (n.hints.has(ClassHints::UNLIKELY) || header)
         && !n.hints.has(ClassHints::MAYBE_CONTENT)
         && !(doc.discussion && n.hints.has(ClassHints::DISCUSSION))
+}
+
+/// A `widget` block (`ClassHints::WIDGET`) that is mostly links: a sidebar's list of
+/// recent posts or featured stories. A page builder's text widget holding the article's
+/// paragraphs is not (`elementor-widget`, `ck-widget`).
+pub fn is_link_widget(doc: &Doc, id: NodeId, st: &[NodeStats]) -> bool {
+    let n = doc.node(id);
+    n.hints.has(ClassHints::WIDGET)
+        && !n.hints.has(ClassHints::MAYBE_CONTENT)
+        && !matches!(n.tag(), "body" | "html" | "article" | "main" | "#root")
+        && st[id as usize].link_density() > t::WIDGET_MAX_LINK_DENSITY
 }
 
 /// Scores for every node (0 for nodes that are not candidates).

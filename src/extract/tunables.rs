@@ -55,6 +55,10 @@ pub const PRODUCT_DESCRIPTION_SHOWN_SHARE: f64 = 0.6;
 /// Boilerplate phrases only remove blocks shorter than this weight: a long paragraph
 /// that mentions "share" or "版权所有" is still prose.
 pub const BOILERPLATE_MAX_WEIGHT: u32 = 200;
+/// A block with a `widget` class is furniture only when more than this share of its text
+/// is links (`score::is_link_widget`): sidebars' recent-posts and featured-stories lists
+/// are; page builders' text widgets, which hold the article itself, are not.
+pub const WIDGET_MAX_LINK_DENSITY: f64 = 0.5;
 /// Work budget units charged per node visit in each pass.
 pub const WORK_PER_NODE: u64 = 1;
 /// The chosen container holds less than this share of the page's prose (low-link
