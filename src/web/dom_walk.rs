@@ -66,9 +66,11 @@
 //! (its end tag closes whatever the content left open; a template's content keeps the
 //! leading whitespace the inline parse of the CLI keeps too).
 //!
-//! Attributes: `el.attributes` makes an `Attr` object per attribute, which was half of
-//! the walk; `getAttributeNames()` and `getAttribute` of the wanted ones only (most
-//! elements have none: `hasAttributes()` first) cost a third of that.
+//! Every DOM call counts (a page has thousands of elements, each call crosses into the
+//! engine). Attributes: `el.attributes` makes an `Attr` object per attribute, which was
+//! half of the walk; `getAttributeNames()` and `getAttribute` of the wanted ones only cost
+//! a third of that. `shadowRoot` is asked only of the elements that can host one (custom
+//! elements and the DOM standard's list of valid shadow hosts).
 //!
 //! Structural decisions (which tags are void, raw text, never rendered) come from the lists
 //! in [`super::html_out`], passed to the walk as arguments, so JavaScript and Rust cannot
@@ -102,7 +104,8 @@ pub const F_SLOT: u32 = 16;
 pub const F_SHADOW: u32 = 32;
 
 #[wasm_bindgen(inline_js = r#"
-const KIND_VOID = 1, KIND_RAW = 2, KIND_UNRENDERED = 4, KIND_DROPPED = 8, CV_MAX_DEPTH = 128;
+const KIND_VOID = 1, KIND_RAW = 2, KIND_UNRENDERED = 4, KIND_DROPPED = 8, KIND_SHADOW_HOST = 16, CV_MAX_DEPTH = 128;
+const SHADOW_HOSTS = 'article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section span';
 function tagOf(cache, kinds, local) {
   let t = cache.get(local);
   if (t !== undefined) return t;
@@ -169,23 +172,31 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
   for (const [list, bit] of [[voidTags, KIND_VOID], [rawTags, KIND_RAW], [unrenderedTags, KIND_UNRENDERED]])
     for (const t of list.split(' ')) kinds.set(t, (kinds.get(t) || 0) | bit);
   for (const t of droppedTags.split(' ')) kinds.set(t, (kinds.get(t) || 0) | KIND_DROPPED);
+  for (const t of SHADOW_HOSTS.split(' ')) kinds.set(t, (kinds.get(t) || 0) | KIND_SHADOW_HOST);
   // Only these attributes (and `data-*`) are handed over, unless all are asked for.
   const only = attrNames === '' ? null : new Set(attrNames.split(' '));
   const cache = new Map();
   const doc = root.ownerDocument;
   const win = doc ? doc.defaultView : null;
   const cvOpts = { visibilityProperty: true, checkVisibilityCSS: true };
-  const S = [], ops = [];
+  // `ops` in a typed array: the interned announcements (≥ 2^30) are past V8's small
+  // integers, which would turn a plain array into one of boxed doubles.
+  const S = [];
+  let ops = new Uint32Array(4096), nops = 0;
+  const op = (v) => {
+    if (nops === ops.length) { const g = new Uint32Array(ops.length * 2); g.set(ops); ops = g; }
+    ops[nops++] = v;
+  };
   let parsedNoscripts = null;
   let units = 0, elements = 0;
-  const str = (s) => { S.push(s); ops.push(s.length); units += s.length; };
+  const str = (s) => { S.push(s); op(s.length); units += s.length; };
   // Names and short whitespace repeat all over a page: each is handed over once, then
   // by its index in the order of first use (see the encoding in the module docs).
   const table = new Map();
   const istr = (s) => {
     const k = table.get(s);
-    if (k !== undefined) { ops.push(0x80000000 + k); return; }
-    table.set(s, table.size); S.push(s); ops.push(0x40000000 + s.length); units += s.length;
+    if (k !== undefined) { op(0x80000000 + k); return; }
+    table.set(s, table.size); S.push(s); op(0x40000000 + s.length); units += s.length;
   };
   // A frame: the next node (light DOM, shadow root) or a list (a slot's assigned nodes).
   const stack = [{ node: root, list: null, i: 0, unchecked: !check, inHead: false, raw: 0 }];
@@ -201,10 +212,10 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     }
     if (node === null) {
       stack.pop();
-      if (stack.length > 0) ops.push(3);
+      if (stack.length > 0) op(3);
       continue;
     }
-    if (units > maxUnits) { ops.push(4); break; }
+    if (units > maxUnits) { op(4); break; }
     const type = node.nodeType;
     if (type === 3 || type === 4) {
       if (top.raw === 2) continue; // <style>, or a <script> that is not JSON: never written
@@ -213,13 +224,14 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
         text = selectedText(node, range);
         if (text === null) continue;
       }
-      ops.push(2);
+      op(2);
       if (text.length <= 32 && text.trim() === '') istr(text); else str(text);
       continue;
     }
     if (type !== 1) continue;
     const el = node;
-    const { tag, kind } = tagOf(cache, kinds, el.localName);
+    const local = el.localName;
+    const { tag, kind } = tagOf(cache, kinds, local);
     const inHead = top.inHead || tag === 'head';
     if (range !== null && !inHead && tag !== 'html' && tag !== 'body' && !range.intersectsNode(el)) continue;
     if (++elements > maxElements + 1) break;
@@ -247,7 +259,8 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     let first = null, list = null;
     const skipChildren = dropped && only !== null && tag !== 'script' && tag !== 'title';
     if (!isVoid && tag !== 'template' && !skipChildren) {
-      const shadow = el.shadowRoot;
+      // Only custom elements and these can host a shadow root (`attachShadow`).
+      const shadow = (kind & KIND_SHADOW_HOST) !== 0 || local.indexOf('-') > 0 ? el.shadowRoot : null;
       if (shadow) { flags |= 32; first = shadow.firstChild; }
       else {
         if (isSlot && htmlNs) { const a = el.assignedNodes(); if (a.length > 0) list = a; }
@@ -267,30 +280,27 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
         if (nodes !== null) { first = null; list = nodes; }
       }
     }
-    ops.push(1, flags);
+    op(1); op(flags);
     if (isSlot) {
-      ops.push(0); istr(el.localName);
+      op(0); istr(local);
     } else {
       // `attributes` makes an `Attr` object per attribute; most elements have none, and
       // most attributes are not wanted, so: names first, values of the wanted ones only.
-      const hasAttrs = el.hasAttributes();
       if (only === null) {
-        const a = hasAttrs ? el.attributes : null, n = a === null ? 0 : a.length;
-        ops.push(n); istr(el.localName);
+        const a = el.hasAttributes() ? el.attributes : null, n = a === null ? 0 : a.length;
+        op(n); istr(local);
         for (let i = 0; i < n; i++) { const x = a[i]; istr(x.name); str(x.value); }
       } else {
-        const at = ops.length;
-        ops.push(0); istr(el.localName);
+        const at = nops;
+        op(0); istr(local);
         let k = 0;
-        if (hasAttrs) {
-          const names = el.getAttributeNames();
-          for (let i = 0; i < names.length; i++) {
-            const raw = names[i];
-            const name = htmlNs ? raw : raw.toLowerCase();
-            if (only.has(name) || name.startsWith('data-')) {
-              const v = el.getAttribute(raw);
-              if (v !== null) { istr(raw); str(v); k++; }
-            }
+        const names = el.getAttributeNames();
+        for (let i = 0; i < names.length; i++) {
+          const raw = names[i];
+          const name = htmlNs ? raw : raw.toLowerCase();
+          if (only.has(name) || name.startsWith('data-')) {
+            const v = el.getAttribute(raw);
+            if (v !== null) { istr(raw); str(v); k++; }
           }
         }
         ops[at] = k;
@@ -305,7 +315,7 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     }
     stack.push({ node: first, list, i: 0, unchecked: top.unchecked || hidden || dropped, inHead, raw: isSlot ? 0 : raw });
   }
-  return [S.join('\0') + (S.length > 0 ? '\0' : ''), new Uint32Array(ops)];
+  return [S.join('\0') + (S.length > 0 ? '\0' : ''), ops.subarray(0, nops)];
 }
 "#)]
 extern "C" {
@@ -429,16 +439,23 @@ impl<'a> Reader<'a> {
     /// The next string: its length in UTF-16 code units (or its index in the intern
     /// table) comes from the ops.
     pub fn string(&mut self) -> Result<&'a str, Malformed> {
+        self.string_id().map(|(s, _)| s)
+    }
+
+    /// [`Self::string`], with its index in the intern table when it is interned (so a
+    /// reader can keep what it derives from a name once per name, not per element).
+    pub fn string_id(&mut self) -> Result<(&'a str, Option<usize>), Malformed> {
         let n = self.num()?;
         if n & STR_INTERNED != 0 {
             let i = (n & !STR_INTERNED) as usize;
-            return self.table.get(i).copied().ok_or(Malformed);
+            return Ok((*self.table.get(i).ok_or(Malformed)?, Some(i)));
         }
         let s = self.fresh((n & !STR_NEW_INTERNED) as usize)?;
         if n & STR_NEW_INTERNED != 0 {
             self.table.push(s);
+            return Ok((s, Some(self.table.len() - 1)));
         }
-        Ok(s)
+        Ok((s, None))
     }
 
     /// The next `units` UTF-16 code units of `strings`, and its U+0000.

@@ -7,6 +7,8 @@
 //! are replaced or dropped, and `<plaintext>` (which has no end tag) is written as `<pre>`.
 
 /// Elements without an end tag.
+use std::borrow::Cow;
+
 pub const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr", "param", "keygen", "frame", "basefont", "bgsound",
@@ -41,15 +43,22 @@ fn is_name_char(c: char) -> bool {
 }
 
 /// A tag name safe to write: the element's local name when it is a plain name, else `span`.
-pub fn tag_name(local: &str) -> String {
-    let lower = local.to_ascii_lowercase();
+pub fn tag_name(local: &str) -> Cow<'_, str> {
     let ok =
-        lower.starts_with(|c: char| c.is_ascii_alphabetic()) && lower.chars().all(is_name_char);
-    match lower.as_str() {
-        _ if !ok => "span".to_string(),
-        "plaintext" => "pre".to_string(),
-        _ => lower,
+        local.starts_with(|c: char| c.is_ascii_alphabetic()) && local.chars().all(is_name_char);
+    if !ok {
+        return Cow::Borrowed("span");
     }
+    // Borrowed when already lower case (every HTML element): one per element, twice a read.
+    let lower = if local.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(local.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(local)
+    };
+    if lower == "plaintext" {
+        return Cow::Borrowed("pre");
+    }
+    lower
 }
 
 /// Attribute names worth writing: plain names only, and no event handlers.

@@ -25,6 +25,7 @@
 use super::dom_walk;
 use super::html_out as out;
 use crate::Limits;
+use std::borrow::Cow;
 use web_sys::{Document, Element, Range};
 
 /// What to snapshot.
@@ -175,9 +176,9 @@ pub fn snapshot_element(
 }
 
 /// One open element of the decoded walk.
-struct Frame {
+struct Frame<'a> {
     /// End tag to write when the element is done (`None` for an unwrapped `<slot>`).
-    close: Option<String>,
+    close: Option<Cow<'a, str>>,
     /// Tag of the element when its text is raw (`script`, `style` …), with its `type`.
     raw: Option<(String, Option<String>)>,
     /// Inside `<head>`: kept whole in selection mode, no text counted.
@@ -280,9 +281,18 @@ fn write(
                 if hidden {
                     stats.hidden += 1;
                 }
-                let mut attrs = Vec::with_capacity(n_attrs);
+                // Only writing the HTML needs the attributes; counting needs a raw-text
+                // element's `type`.
+                let mut attrs = Vec::with_capacity(if html.is_some() { n_attrs } else { 0 });
+                let mut ty = None;
                 for _ in 0..n_attrs {
-                    attrs.push((r.string()?, r.string()?));
+                    let (name, value) = (r.string()?, r.string()?);
+                    if name == "type" && ty.is_none() {
+                        ty = Some(value);
+                    }
+                    if html.is_some() {
+                        attrs.push((name, value));
+                    }
                 }
                 let current_src = if flags & dom_walk::F_CURRENT_SRC != 0 {
                     stats.current_src += 1;
@@ -296,10 +306,7 @@ fn write(
                 if flags & dom_walk::F_VOID != 0 {
                     continue;
                 }
-                let raw = out::is_raw_text(&tag).then(|| {
-                    let ty = attrs.iter().find(|(n, _)| *n == "type");
-                    (tag.clone(), ty.map(|(_, v)| v.to_string()))
-                });
+                let raw = out::is_raw_text(&tag).then(|| (tag.to_string(), ty.map(str::to_string)));
                 stack.push(Frame {
                     close: Some(tag),
                     raw,

@@ -80,19 +80,23 @@ fn feed<'a>(enc: &'a Encoded, b: &mut Builder<'_>) -> Result<(), Stop> {
     let mut text: Option<Cow<'a, str>> = None;
     let mut wrapped = false;
     let mut first = true;
+    // What is derived from a name, once per interned name (a page repeats a few dozen
+    // names thousands of times): the tag, and the attribute name as kept (or dropped).
+    let mut tags: Vec<Option<Cow<'a, str>>> = Vec::new();
+    let mut attr_names: Vec<Option<Option<Cow<'a, str>>>> = Vec::new();
     while let Some(op) = r.next_op() {
         match op {
             dom_walk::OP_ELEMENT => {
                 let flags = r.num()?;
                 let n_attrs = r.num()? as usize;
-                let local = r.string()?;
+                let (local, local_id) = r.string_id()?;
                 if flags & dom_walk::F_SLOT != 0 {
                     // Unwrapped: its assigned nodes (or fallback content) take its place.
                     stack.push(Frame { opened: false });
                     continue;
                 }
                 flush(b, &mut text);
-                let tag = out::tag_name(local);
+                let tag = cached(&mut tags, local_id, || out::tag_name(local));
                 if first && tag != "html" {
                     b.open("html", &[])?;
                     b.open("body", &[])?;
@@ -102,11 +106,15 @@ fn feed<'a>(enc: &'a Encoded, b: &mut Builder<'_>) -> Result<(), Stop> {
                 attrs.clear();
                 let current_src = flags & dom_walk::F_CURRENT_SRC != 0;
                 for _ in 0..n_attrs {
-                    let (name, value) = (r.string()?, r.string()?);
-                    if !out::keep_attr_name(name) || name == "data-readmark-hidden" {
+                    let (name, name_id) = r.string_id()?;
+                    let value = r.string()?;
+                    let kept = cached(&mut attr_names, name_id, || {
+                        (out::keep_attr_name(name) && name != "data-readmark-hidden")
+                            .then(|| lower(name))
+                    });
+                    let Some(name) = kept else {
                         continue;
-                    }
-                    let name = lower(name);
+                    };
                     if (current_src && name == "src") || attrs.iter().any(|(k, _)| *k == name) {
                         continue;
                     }
@@ -160,6 +168,23 @@ fn feed<'a>(enc: &'a Encoded, b: &mut Builder<'_>) -> Result<(), Stop> {
     Ok(())
 }
 
+/// `make()`, kept in `cache` under the intern index `id` (computed every time for a string
+/// that is not interned).
+fn cached<T: Clone>(cache: &mut Vec<Option<T>>, id: Option<usize>, make: impl FnOnce() -> T) -> T {
+    let Some(i) = id else {
+        return make();
+    };
+    if let Some(Some(v)) = cache.get(i) {
+        return v.clone();
+    }
+    let v = make();
+    if cache.len() <= i {
+        cache.resize(i + 1, None);
+    }
+    cache[i] = Some(v.clone());
+    v
+}
+
 /// Hand over the pending (merged) text, if it is not empty.
 fn flush(b: &mut Builder<'_>, text: &mut Option<Cow<'_, str>>) {
     if let Some(t) = text.take() {
@@ -172,7 +197,7 @@ fn flush(b: &mut Builder<'_>, text: &mut Option<Cow<'_, str>>) {
 
 /// Text as the HTML parser would read it back: CR / CR LF → LF, U+0000 dropped.
 fn text_value(t: &str) -> Cow<'_, str> {
-    if !t.contains(['\r', '\0']) {
+    if !has_cr_or_nul(t) {
         return Cow::Borrowed(t);
     }
     Cow::Owned(newlines(t).replace('\0', ""))
@@ -181,10 +206,15 @@ fn text_value(t: &str) -> Cow<'_, str> {
 /// An attribute value as the HTML parser would read it back: CR / CR LF → LF, U+0000 →
 /// U+FFFD.
 fn attr_value(v: &str) -> Cow<'_, str> {
-    if !v.contains(['\r', '\0']) {
+    if !has_cr_or_nul(v) {
         return Cow::Borrowed(v);
     }
     Cow::Owned(newlines(v).replace('\0', "\u{FFFD}"))
+}
+
+/// A byte scan: a `[char]` pattern decodes every character of every text of the page.
+fn has_cr_or_nul(s: &str) -> bool {
+    s.bytes().any(|b| b == b'\r' || b == 0)
 }
 
 fn newlines(s: &str) -> String {
