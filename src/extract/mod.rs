@@ -447,8 +447,7 @@ mod tests {
                  {reviews}</section></main></body></html>"
             )
         };
-        let ld =
-            r#"<script type="application/ld+json">{"@type":"Product","name":"Trail 25"}</script>"#;
+        let ld = r#"<script type="application/ld+json">{"@type":"Product","name":"Trail 25","offers":{"price":"90"}}</script>"#;
         let a = extract(&page(ld), &Options::default()).expect("a product");
         let text = crate::render::to_text(&a);
         assert!(text.contains("Feature 3."), "{text}");

@@ -25,7 +25,8 @@ pub struct JsonLd {
     /// `description` of a `Product` (or `ProductGroup`): shops often render it with a
     /// script, so it may be missing from the page's own text (`build::product`).
     pub product_description: Option<String>,
-    /// The page is one product's page: a top-level `Product`/`ProductGroup` object (at
+    /// The page is one product's page: a top-level `Product`/`ProductGroup` object with
+    /// `offers` or `hasVariant` (at
     /// most `tunables::MAX_PAGE_PRODUCTS` of them: more is a listing) and no article-like object
     /// (a review or buying guide describes products beside its `Article`).
     pub product_page: bool,
@@ -131,7 +132,12 @@ pub fn parse(scripts: &[String]) -> Option<JsonLd> {
                     let is_product = ts
                         .iter()
                         .any(|t| matches!(t.rsplit('/').next(), Some("Product" | "ProductGroup")));
-                    if top && is_product {
+                    // A product for sale has `offers` (or variants that carry them): a
+                    // service or software page that calls itself a `Product` has none.
+                    if top
+                        && is_product
+                        && (o.contains_key("offers") || o.contains_key("hasVariant"))
+                    {
                         top_products += 1;
                     }
                     if ts
@@ -269,5 +275,24 @@ mod tests {
         let ld = parse(&[only.into()]).expect("ld");
         assert_eq!(ld.product_description.as_deref(), Some("Socks."));
         assert!(ld.headline.is_none());
+    }
+
+    #[test]
+    fn a_product_page_is_one_product_for_sale_without_an_article() {
+        let page = |j: &str| parse(&[j.to_string()]).is_some_and(|l| l.product_page);
+        assert!(page(
+            r#"{"@type":"Product","name":"Mug","offers":{"price":"9"}}"#
+        ));
+        // A service calling itself a product, a review article, a listing: not one.
+        assert!(!page(r#"{"@type":"Product","name":"CRM"}"#));
+        assert!(!page(
+            r#"[{"@type":"NewsArticle","headline":"Best mugs"},{"@type":"Product","offers":{}}]"#
+        ));
+        assert!(!page(
+            r#"[{"@type":"Product","offers":{}},{"@type":"Product","offers":{}},{"@type":"Product","offers":{}}]"#
+        ));
+        assert!(!page(
+            r#"{"@type":"Review","itemReviewed":{"@type":"Product","offers":{}}}"#
+        ));
     }
 }
