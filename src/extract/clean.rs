@@ -154,6 +154,11 @@ pub fn verdict(doc: &Doc, id: NodeId, ev: Evidence<'_>) -> Option<&'static str> 
     if flags.strip_unlikely && excluded[id as usize] {
         return Some("page furniture (tag, role or class)");
     }
+    // Only a product page's reviews and carousels are excluded with this hint
+    // (`excluded_nodes`): furniture under the looser flags too.
+    if excluded[id as usize] && node.hints.has(crate::dom::ClassHints::SHOP_EXTRA) {
+        return Some("reviews or carousel on a product page");
+    }
     let s = &st[id as usize];
     let is_block = crate::dom::is_block_tag(tag);
     if is_block && s.weight() < t::BOILERPLATE_MAX_WEIGHT && s.images == 0 {

@@ -51,6 +51,10 @@ impl ClassHints {
     /// `code-header` on the `<h4>` above a code block); furniture except on a heading
     /// element (`score::is_unlikely`).
     pub const HEADER: ClassHints = ClassHints(1 << 13);
+    /// A whole word `review`, `reviews` or `carousel`: on a product's page
+    /// (`Meta::product_page`), its customer reviews and its sliders of other products,
+    /// furniture there (on an article a `review` class may be the article itself).
+    pub const SHOP_EXTRA: ClassHints = ClassHints(1 << 14);
 
     pub fn has(self, f: ClassHints) -> bool {
         self.0 & f.0 != 0
@@ -344,6 +348,9 @@ pub fn class_hints(class_id: &str) -> ClassHints {
         if matches!(w, "author" | "fn" | "name") {
             h |= ClassHints::NAME;
         }
+        if matches!(w, "review" | "reviews" | "carousel") {
+            h |= ClassHints::SHOP_EXTRA;
+        }
         if matches!(w, "credit" | "credits") {
             h |= ClassHints::CREDIT;
         }
@@ -598,5 +605,7 @@ mod tests {
         assert!(!h("creditcard ").has(ClassHints::CREDIT));
         assert!(h("relatedpoststitle ").has(ClassHints::RELATED));
         assert!(!h("tool tip ").has(ClassHints::POPUP));
+        assert!(h("product reviews list ").has(ClassHints::SHOP_EXTRA));
+        assert!(!h("reviewer name ").has(ClassHints::SHOP_EXTRA));
     }
 }

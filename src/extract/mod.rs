@@ -51,7 +51,10 @@ pub(crate) fn excluded_nodes(
         if !node.is_element() {
             continue;
         }
-        let structural = score::is_structural_furniture(doc, id as NodeId);
+        // On a product's page its reviews and carousels are furniture under every
+        // flag set, like a `nav` (the page-wrapper exception below still holds).
+        let structural = score::is_structural_furniture(doc, id as NodeId)
+            || (meta.product_page && node.hints.has(hints::ClassHints::SHOP_EXTRA));
         let furniture = structural
             || (flags.strip_unlikely
                 && (score::is_unlikely(doc, id as NodeId)
@@ -449,5 +452,38 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("Other story number 3"), "{text}");
+    }
+
+    /// A product's page (JSON-LD `Product`): its customer reviews are furniture; the same
+    /// markup on an article page (a review article) stays.
+    #[test]
+    fn reviews_on_a_product_page_are_furniture() {
+        const P: &str = "This pack keeps your gear within easy reach, with pockets galore, \
+                         a padded back panel, and straps that fit a wide range of bodies.";
+        let desc: String = (0..4).map(|i| format!("<p>Feature {i}. {P}</p>")).collect();
+        let reviews: String = (0..8)
+            .map(|i| {
+                format!(
+                    "<div class=review-item><p>Reviewer {i} writes that the pack, which \
+                     they used on long hikes, held up well, and that the straps, padded \
+                     and wide, were comfortable all day.</p></div>"
+                )
+            })
+            .collect();
+        let page = |ld: &str| {
+            format!(
+                "<html><head><title>Trail 25</title>{ld}</head><body><main><h1>Trail 25</h1>\
+                 <div class=description>{desc}</div><section class=reviews><h2>Reviews</h2>\
+                 {reviews}</section></main></body></html>"
+            )
+        };
+        let ld = r#"<script type="application/ld+json">{"@type":"Product","name":"Trail 25","offers":{"price":"90"}}</script>"#;
+        let a = extract(&page(ld), &Options::default()).expect("a product");
+        let text = crate::render::to_text(&a);
+        assert!(text.contains("Feature 3."), "{text}");
+        assert!(!text.contains("Reviewer 2 writes"), "{text}");
+        let a = extract(&page(""), &Options::default()).expect("an article");
+        let text = crate::render::to_text(&a);
+        assert!(text.contains("Reviewer 2 writes"), "{text}");
     }
 }

@@ -52,6 +52,10 @@ pub const PRODUCT_DESCRIPTION_MIN_WORDS: usize = 12;
 /// … and it is added only when fewer than this share of its words are in the extracted
 /// text (the page shows its own version otherwise).
 pub const PRODUCT_DESCRIPTION_SHOWN_SHARE: f64 = 0.6;
+/// A page with more top-level JSON-LD `Product` objects than this is a listing or a
+/// buying guide, not one product's page (`Meta::product_page`, whose reviews and
+/// carousels are furniture).
+pub const MAX_PAGE_PRODUCTS: usize = 2;
 /// Boilerplate phrases only remove blocks shorter than this weight: a long paragraph
 /// that mentions "share" or "版权所有" is still prose.
 pub const BOILERPLATE_MAX_WEIGHT: u32 = 200;

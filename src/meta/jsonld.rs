@@ -25,6 +25,11 @@ pub struct JsonLd {
     /// `description` of a `Product` (or `ProductGroup`): shops often render it with a
     /// script, so it may be missing from the page's own text (`build::product`).
     pub product_description: Option<String>,
+    /// The page is one product's page: a top-level `Product`/`ProductGroup` object with
+    /// `offers` or `hasVariant` (at
+    /// most `tunables::MAX_PAGE_PRODUCTS` of them: more is a listing) and no article-like object
+    /// (a review or buying guide describes products beside its `Article`).
+    pub product_page: bool,
 }
 
 fn is_article_type(t: &str) -> bool {
@@ -101,30 +106,47 @@ fn image_of(v: &Value) -> Option<String> {
 pub fn parse(scripts: &[String]) -> Option<JsonLd> {
     let mut best: Option<(u8, JsonLd)> = None;
     let mut product_description: Option<String> = None;
+    let mut top_products = 0usize;
+    let mut articles = false;
     for raw in scripts {
         let raw = unwrap_script(raw);
         let Ok(root) = serde_json::from_str::<Value>(raw) else {
             continue;
         };
-        let mut stack = vec![&root];
+        // `top`: the object is a root, an element of a root array or of an `@graph`
+        // (not nested inside another object, as a review's `itemReviewed` is).
+        let mut stack = vec![(&root, true)];
         let mut visited = 0;
-        while let Some(v) = stack.pop() {
+        while let Some((v, top)) = stack.pop() {
             visited += 1;
             if visited > 10_000 {
                 break;
             }
             match v {
-                Value::Array(a) => stack.extend(a.iter()),
+                Value::Array(a) => stack.extend(a.iter().map(|x| (x, top))),
                 Value::Object(o) => {
                     if let Some(g) = o.get("@graph") {
-                        stack.push(g);
+                        stack.push((g, top));
                     }
                     let ts = types(v);
-                    if product_description.is_none()
-                        && ts.iter().any(|t| {
-                            matches!(t.rsplit('/').next(), Some("Product" | "ProductGroup"))
-                        })
+                    let is_product = ts
+                        .iter()
+                        .any(|t| matches!(t.rsplit('/').next(), Some("Product" | "ProductGroup")));
+                    // A product for sale has `offers` (or variants that carry them): a
+                    // service or software page that calls itself a `Product` has none.
+                    if top
+                        && is_product
+                        && (o.contains_key("offers") || o.contains_key("hasVariant"))
                     {
+                        top_products += 1;
+                    }
+                    if ts
+                        .iter()
+                        .any(|t| t.ends_with("Article") || t.contains("Posting"))
+                    {
+                        articles = true;
+                    }
+                    if product_description.is_none() && is_product {
                         product_description = v.get("description").and_then(string_of);
                     }
                     if let Some(t) = ts.iter().find(|t| is_article_type(t)) {
@@ -143,16 +165,20 @@ pub fn parse(scripts: &[String]) -> Option<JsonLd> {
             }
         }
     }
+    let product_page =
+        !articles && (1..=crate::extract::tunables::MAX_PAGE_PRODUCTS).contains(&top_products);
     match (best, product_description) {
         (Some((_, ld)), pd) => Some(JsonLd {
             product_description: pd,
+            product_page,
             ..ld
         }),
-        (None, Some(pd)) => Some(JsonLd {
-            product_description: Some(pd),
+        (None, pd) if pd.is_some() || product_page => Some(JsonLd {
+            product_description: pd,
+            product_page,
             ..JsonLd::default()
         }),
-        (None, None) => None,
+        (None, _) => None,
     }
 }
 
@@ -197,6 +223,7 @@ fn fields(v: &Value) -> JsonLd {
             .or_else(|| get("mainEntityOfPage").and_then(|m| m.get("@id").and_then(string_of))),
         body: get("articleBody").and_then(string_of),
         product_description: None,
+        product_page: false,
     }
 }
 
@@ -248,5 +275,24 @@ mod tests {
         let ld = parse(&[only.into()]).expect("ld");
         assert_eq!(ld.product_description.as_deref(), Some("Socks."));
         assert!(ld.headline.is_none());
+    }
+
+    #[test]
+    fn a_product_page_is_one_product_for_sale_without_an_article() {
+        let page = |j: &str| parse(&[j.to_string()]).is_some_and(|l| l.product_page);
+        assert!(page(
+            r#"{"@type":"Product","name":"Mug","offers":{"price":"9"}}"#
+        ));
+        // A service calling itself a product, a review article, a listing: not one.
+        assert!(!page(r#"{"@type":"Product","name":"CRM"}"#));
+        assert!(!page(
+            r#"[{"@type":"NewsArticle","headline":"Best mugs"},{"@type":"Product","offers":{}}]"#
+        ));
+        assert!(!page(
+            r#"[{"@type":"Product","offers":{}},{"@type":"Product","offers":{}},{"@type":"Product","offers":{}}]"#
+        ));
+        assert!(!page(
+            r#"{"@type":"Review","itemReviewed":{"@type":"Product","offers":{}}}"#
+        ));
     }
 }

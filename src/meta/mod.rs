@@ -32,6 +32,9 @@ pub struct Meta {
     pub ld_body: Option<String>,
     /// JSON-LD `Product.description` (see `build::product`).
     pub product_description: Option<String>,
+    /// The page is one product's page (JSON-LD `Product`, `og:type` `product`): its
+    /// reviews and carousels are furniture (`extract::excluded_nodes`).
+    pub product_page: bool,
     /// Nodes that carry metadata and must not appear in the content (info line, byline).
     pub meta_nodes: Vec<NodeId>,
     /// Time and author fields of a CJK info line need a zone; see `published` docs.
@@ -679,6 +682,13 @@ pub fn collect(doc: &Doc) -> Meta {
         .or_else(|| doc.page_url.as_ref().map(|u| u.to_string()));
     m.ld_body = ld.body;
     m.product_description = ld.product_description;
+    m.product_page = ld.product_page
+        || first_meta(doc, &["og:type"]).is_some_and(|t| {
+            matches!(
+                t.trim().to_ascii_lowercase().as_str(),
+                "product" | "og:product"
+            )
+        });
     m
 }
 
