@@ -15,7 +15,9 @@
 //! exhaust the JS stack either). It stops after `maxElements + 1` elements (the decoder
 //! then reports [`super::snapshot::SnapshotError::TooManyElements`] at the same element as
 //! a node-by-node walk would) and once the strings it has collected exceed `maxUnits`
-//! UTF-16 code units (op [`OP_TRUNCATED`]: the HTML is then too large).
+//! UTF-16 code units (op [`OP_TRUNCATED`]: the HTML is then too large). An interned string
+//! counts every time it is used, as it is every time in the text the core builds; empty
+//! text is not handed over, so every op that adds to the page adds to the count.
 //!
 //! # Encoding
 //! `[strings, ops]`: `strings` is every string of the walk, each followed by U+0000 (so a
@@ -56,15 +58,20 @@
 //! `display` / `visibility`: a closed `<details>` keeps its text (as the native CLI does),
 //! a `display: contents` wrapper keeps its children.
 //!
-//! `<noscript>`: with scripting on, the page's parser kept its content as one text node;
-//! the walk parses that text with `DOMParser` (a document without a browsing context:
-//! nothing in it runs or loads, the page is not touched) and walks the children of its
-//! `<head>` and `<body>`, so the core sees what its own parser (scripting off) makes of a
-//! whole page — lazy-image fallbacks, server-rendered content. A `DOMParser` document
-//! costs ~0.1 ms to make and pages carry dozens of tracking-pixel noscripts, so all of
-//! them under the root are parsed in one document, each inside a `<template>` of its own
-//! (its end tag closes whatever the content left open; a template's content keeps the
-//! leading whitespace the inline parse of the CLI keeps too).
+//! `<noscript>` (in the HTML namespace): with scripting on, the page's parser kept its
+//! content as one text node; the walk parses that text with `DOMParser` (a document
+//! without a browsing context: nothing in it runs or loads, the page is not touched), so
+//! the core sees elements where its own parser (scripting off) sees them — lazy-image
+//! fallbacks, server-rendered content. A `DOMParser` document costs ~0.1 ms to make and
+//! pages carry dozens of tracking-pixel noscripts, so all of them under the root are
+//! parsed in one document, each inside a `<template>` of its own: its end tag closes
+//! whatever the content left open, and its content is parsed in place, as the CLI's parser
+//! parses a noscript's content in place (leading white space kept). A last, empty template
+//! catches a noscript that swallowed its own end tag (an open `<textarea>`, a cut-off
+//! tag). A noscript whose text names `template` or a table part (which a template would
+//! parse in table modes, where the page's parser ignores them), one in a shadow tree, or
+//! a batch that does not come back as one template each, is parsed alone as a document of
+//! its own (the children of its `<head>` and `<body>`).
 //!
 //! Every DOM call counts (a page has thousands of elements, each call crosses into the
 //! engine). Attributes: `el.attributes` makes an `Attr` object per attribute, which was
@@ -148,21 +155,28 @@ function parseOne(html) {
 // closes whatever its content left open, so one noscript cannot swallow the next). A text
 // that names `template` itself, or a parse that does not give one template per noscript,
 // is left to `parseOne`. Returns noscript → its nodes.
+const XHTML_NS = 'http://www.w3.org/1999/xhtml';
+// Left to `parseOne`: a template tag would end the wrapper; table parts become elements in
+// a template (table modes) where the page's parser, in body, ignores them.
+const TEMPLATE_UNSAFE = /<\/?(?:template|caption|colgroup|col|tbody|thead|tfoot|tr|td|th)[\s/>]/i;
 function parseNoscripts(root) {
   const map = new Map();
   if (typeof DOMParser !== 'function' || typeof root.getElementsByTagName !== 'function') return map;
   const els = [], parts = [];
   for (const el of root.getElementsByTagName('noscript')) {
-    if (el.childElementCount !== 0) continue;
+    if (el.childElementCount !== 0 || el.namespaceURI !== XHTML_NS) continue;
     const html = el.textContent;
-    if (html === null || html.indexOf('<') < 0 || /<\/?template/i.test(html)) continue;
+    if (html === null || html.indexOf('<') < 0 || TEMPLATE_UNSAFE.test(html)) continue;
     els.push(el); parts.push('<template>', html, '</template>');
   }
   if (els.length === 0) return map;
+  // A last, empty template: a noscript that swallowed its own end tag (an open
+  // `<textarea>`, a cut-off tag) swallows this one too, and the count shows it.
+  parts.push('<template></template>');
   const p = new DOMParser().parseFromString(parts.join(''), 'text/html');
   const ts = [];
   for (const part of [p.head, p.body]) if (part) for (const n of part.children) if (n.localName === 'template') ts.push(n);
-  if (ts.length !== els.length) return map;
+  if (ts.length !== els.length + 1 || ts[els.length].content.childNodes.length !== 0) return map;
   for (let i = 0; i < els.length; i++) map.set(els[i], Array.from(ts[i].content.childNodes));
   return map;
 }
@@ -189,13 +203,20 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
   };
   let parsedNoscripts = null;
   let units = 0, elements = 0;
-  const str = (s) => { S.push(s); op(s.length); units += s.length; };
+  // Every string counts towards `maxUnits`, interned or not. A length must stay below
+  // 2^30 (the announcement bits); no engine the extension runs in makes such a string,
+  // and a page that hands over something else (a replaced DOM method) gets an error.
+  const str = (s) => {
+    if (typeof s !== 'string' || s.length >= 0x40000000) throw new TypeError('readmark walk: not a string');
+    S.push(s); op(s.length); units += s.length;
+  };
   // Names and short whitespace repeat all over a page: each is handed over once, then
   // by its index in the order of first use (see the encoding in the module docs).
   const table = new Map();
   const istr = (s) => {
     const k = table.get(s);
-    if (k !== undefined) { op(0x80000000 + k); return; }
+    if (k !== undefined) { op(0x80000000 + k); units += s.length; return; }
+    if (typeof s !== 'string' || s.length > 256) { str(s); return; }
     table.set(s, table.size); S.push(s); op(0x40000000 + s.length); units += s.length;
   };
   // A frame: the next node (light DOM, shadow root) or a list (a slot's assigned nodes).
@@ -224,6 +245,8 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
         text = selectedText(node, range);
         if (text === null) continue;
       }
+      // Empty text makes no node; skipping it keeps every text op at least one unit long.
+      if (typeof text !== 'string' || text.length === 0) continue;
       op(2);
       if (text.length <= 32 && text.trim() === '') istr(text); else str(text);
       continue;
@@ -266,7 +289,7 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
         if (isSlot && htmlNs) { const a = el.assignedNodes(); if (a.length > 0) list = a; }
         if (list === null) first = el.firstChild;
       }
-      if (tag === 'noscript' && first !== null && el.childElementCount === 0) {
+      if (tag === 'noscript' && htmlNs && first !== null && el.childElementCount === 0) {
         // With scripting on, the page's parser kept this content as text. Parse it as the
         // core's parser (scripting off) does, into a document of its own: it has no
         // browsing context, so nothing in it runs or loads, and the page is not touched.
@@ -299,7 +322,8 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
           const raw = names[i];
           const name = htmlNs ? raw : raw.toLowerCase();
           if (only.has(name) || name.startsWith('data-')) {
-            const v = el.getAttribute(raw);
+            let v = el.getAttribute(raw);
+            if (v === null) { const x = el.attributes.getNamedItemNS(null, raw); v = x === null ? null : x.value; }
             if (v !== null) { istr(raw); str(v); k++; }
           }
         }
@@ -389,6 +413,11 @@ pub fn walk(
     )
     .map_err(|_| Malformed)?;
     let strings = out.get(0).as_string().ok_or(Malformed)?;
+    // wasm-bindgen transcodes through `TextEncoder.prototype.encodeInto`, which a page can
+    // replace where the bookmarklet runs in its world: check what arrived.
+    if std::str::from_utf8(strings.as_bytes()).is_err() {
+        return Err(Malformed);
+    }
     let ops = out.get(1);
     if !ops.is_instance_of::<js_sys::Uint32Array>() {
         return Err(Malformed);

@@ -6,9 +6,9 @@
 //! elements cannot be closed early by their own content, odd element and attribute names
 //! are replaced or dropped, and `<plaintext>` (which has no end tag) is written as `<pre>`.
 
-/// Elements without an end tag.
 use std::borrow::Cow;
 
+/// Elements without an end tag.
 pub const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr", "param", "keygen", "frame", "basefont", "bgsound",

@@ -281,8 +281,8 @@ fn write(
                 if hidden {
                     stats.hidden += 1;
                 }
-                // Only writing the HTML needs the attributes; counting needs a raw-text
-                // element's `type`.
+                // Only writing the HTML needs the attributes (and a raw-text element's
+                // `type`); counting needs none.
                 let mut attrs = Vec::with_capacity(if html.is_some() { n_attrs } else { 0 });
                 let mut ty = None;
                 for _ in 0..n_attrs {

@@ -19,7 +19,7 @@
 //! - CR and CR LF become LF, U+0000 is dropped from text and becomes U+FFFD in attribute
 //!   values (the HTML parser's input rules);
 //! - the content of a `<noscript>` (kept as text by a browser with scripting on) comes
-//!   parsed from the walk, as the core's parser (scripting off) parses a whole page;
+//!   parsed from the walk, in place, as the core's parser (scripting off) parses it;
 //! - a walk whose root is not `<html>` is wrapped in `<html><body>`, so `Doc::body` exists.
 //!
 //! Left out on purpose: html5ever's tree-construction fix-ups of a non-conforming DOM that

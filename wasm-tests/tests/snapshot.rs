@@ -544,3 +544,52 @@ fn interned_strings_are_read_back_by_index() {
     assert_eq!(Reader::new(&enc("pq\0", &[1])).string(), Err(Malformed));
     assert_eq!(Reader::new(&enc("", &[])).string(), Err(Malformed));
 }
+
+#[wasm_bindgen_test]
+fn a_noscript_that_swallows_its_end_tag_is_parsed_alone() {
+    // The last noscript of a batch opens a raw-text element or cuts a tag off: the empty
+    // template after it shows the swallow, and each is parsed alone, as the page's parser
+    // (scripting off) would have; table parts stay ignored as in body.
+    let doc = document();
+    let c =
+        container("<noscript id=a></noscript><noscript id=b></noscript><noscript id=x></noscript>");
+    for (id, text) in [
+        ("a", "<tr><td>cell</td></tr>"),
+        ("b", "<img src=/b.jpg alt=b>"),
+        ("x", "<xmp>tail"),
+    ] {
+        let ns = doc.get_element_by_id(id).expect(id);
+        ns.append_child(&doc.create_text_node(text)).expect("text");
+    }
+    let (html, _) = snapshot_element(&c, &Limits::default()).expect("snapshot");
+    assert!(
+        html.contains("<noscript id=\"a\">cell</noscript>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<noscript id=\"b\"><img src=\"/b.jpg\" alt=\"b\"></noscript>"),
+        "{html}"
+    );
+    assert!(!html.contains("template"), "{html}");
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+fn repeated_white_space_counts_towards_the_size_limit() {
+    // Interned strings are handed over once but count every time: many identical white
+    // space text nodes cannot pass the size limit unseen.
+    let doc = document();
+    let c = container("<p id=p></p>");
+    let p = doc.get_element_by_id("p").expect("p");
+    for _ in 0..2000 {
+        p.append_child(&doc.create_text_node("                                "))
+            .expect("text");
+    }
+    let limits = Limits {
+        max_input_bytes: 10_000,
+        ..Limits::default()
+    };
+    let got = snapshot_element(&c, &limits);
+    assert!(got.is_err(), "{got:?}");
+    c.remove();
+}
