@@ -45,37 +45,15 @@ fn kind(name: &[u8]) -> Kind {
     }
 }
 
-/// First `x` at or after `from`, eight bytes at a time (most of a page is text between
-/// tags; a byte-by-byte `position` was the top of the native profile).
+/// First `x` at or after `from` (`memchr`: SIMD; most of a page is text between tags, and
+/// a byte-by-byte `position` was the top of the native profile).
 fn find_byte(b: &[u8], from: usize, x: u8) -> Option<usize> {
-    find_any(b, from, [x, x, x])
+    memchr::memchr(x, b.get(from..)?).map(|p| p + from)
 }
 
-/// First of the bytes `xs` at or after `from`, eight bytes at a time.
+/// First of the bytes `xs` at or after `from`.
 fn find_any(b: &[u8], from: usize, xs: [u8; 3]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let rest = b.get(from..)?;
-    let pats = xs.map(|x| LO * u64::from(x));
-    let mut chunks = rest.chunks_exact(8);
-    let mut at = from;
-    for chunk in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(w);
-        // Per pattern: non-zero iff a byte of `v` is zero, and its lowest set bit marks
-        // the first one (a false positive only ever sits above a true zero byte).
-        let z = pats.iter().fold(0, |z, &p| {
-            let v = w ^ p;
-            z | (v.wrapping_sub(LO) & !v & HI)
-        });
-        if z != 0 {
-            return Some(at + (z.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    let tail = chunks.remainder();
-    tail.iter().position(|c| xs.contains(c)).map(|p| p + at)
+    memchr::memchr3(xs[0], xs[1], xs[2], b.get(from..)?).map(|p| p + from)
 }
 
 /// First ASCII-case-insensitive occurrence of `needle` at or after `from`: candidates by

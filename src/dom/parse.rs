@@ -77,42 +77,18 @@ fn style_hides(style: &str) -> bool {
     false
 }
 
-/// Attributes worth keeping (everything else — event handlers, styles — is dropped
-/// here), besides every `data-*`.
-pub const KEPT_ATTRS: &[&str] = &[
-    "class",
-    "id",
-    "href",
-    "src",
-    "srcset",
-    "alt",
-    "title",
-    "lang",
-    "dir",
-    "itemprop",
-    "itemtype",
-    "itemscope",
-    "rel",
-    "role",
-    "datetime",
-    "start",
-    "colspan",
-    "rowspan",
-    "width",
-    "height",
-    "type",
-    "encoding",
-    "content",
-    "name",
-    "property",
-    "http-equiv",
-    "charset",
-    "summary",
-    "border",
-    "display",
-    "reversed",
-    "pubdate",
-];
+name_set!(
+    /// Attributes worth keeping (everything else — event handlers, styles — is dropped
+    /// here), besides every `data-*`.
+    KEPT_ATTRS,
+    is_kept_attr,
+    [
+        "class", "id", "href", "src", "srcset", "alt", "title", "lang",
+        "dir", "itemprop", "itemtype", "itemscope", "rel", "role", "datetime", "start",
+        "colspan", "rowspan", "width", "height", "type", "encoding", "content", "name",
+        "property", "http-equiv", "charset", "summary", "border", "display", "reversed", "pubdate",
+    ]
+);
 
 /// Attributes read while building besides [`KEPT_ATTRS`] and `data-*` (hiding, the
 /// language of `<html>`). With them, every attribute the arena depends on: the browser
@@ -120,7 +96,7 @@ pub const KEPT_ATTRS: &[&str] = &[
 pub const READ_ATTRS: &[&str] = &["style", "hidden", "aria-hidden", "xml:lang"];
 
 fn keep_attr(name: &str) -> bool {
-    KEPT_ATTRS.contains(&name) || name.starts_with("data-")
+    is_kept_attr(name) || name.starts_with("data-")
 }
 
 #[cfg(feature = "html")]
@@ -209,8 +185,8 @@ pub struct Builder<'l> {
     cur: NodeId,
     /// > 0 while inside a dropped subtree.
     skip_depth: usize,
-    /// The dropped element being skipped, with its `type` attribute (scripts).
-    skipping: Option<(String, String)>,
+    /// What the text of the dropped element being skipped is for.
+    skipping: SkippedText,
     skip_text: String,
     body: Option<NodeId>,
     hint_cache: HintCache,
@@ -250,7 +226,7 @@ impl<'l> Builder<'l> {
             open: Vec::new(),
             cur: root,
             skip_depth: 0,
-            skipping: None,
+            skipping: SkippedText::Ignored,
             skip_text: String::new(),
             body: None,
             hint_cache: HintCache::default(),
@@ -290,12 +266,7 @@ impl<'l> Builder<'l> {
                 doc.dropped_hidden += 1;
             }
             self.skip_depth = 1;
-            let ty = if tag == "script" {
-                attr(attrs, "type").unwrap_or("")
-            } else {
-                ""
-            };
-            self.skipping = Some((tag.to_string(), ty.to_string()));
+            self.skipping = skipped_text(tag, attrs);
             self.skip_text.clear();
             self.open.push(None);
             return Ok(());
@@ -339,7 +310,10 @@ impl<'l> Builder<'l> {
     /// A text node (sources hand over adjacent text merged, as an HTML parser does).
     pub fn text(&mut self, t: &str) {
         if self.skip_depth > 0 {
-            if self.skip_depth == 1 && self.skip_text.len() < 1 << 20 {
+            if self.skip_depth == 1
+                && self.skipping != SkippedText::Ignored
+                && self.skip_text.len() < 1 << 20
+            {
                 self.skip_text.push_str(t);
             }
             return;
@@ -355,9 +329,8 @@ impl<'l> Builder<'l> {
         if self.skip_depth > 0 {
             self.skip_depth -= 1;
             if self.skip_depth == 0 {
-                if let Some((tag, ty)) = self.skipping.take() {
-                    finish_skipped(&mut self.doc, &tag, &ty, &self.skip_text, self.cur);
-                }
+                let what = std::mem::replace(&mut self.skipping, SkippedText::Ignored);
+                finish_skipped(&mut self.doc, what, &self.skip_text, self.cur);
             }
             return;
         }
@@ -523,34 +496,62 @@ fn collect_head(doc: &mut Doc, tag: &str, attrs: &[Attr<'_>]) {
     }
 }
 
-/// Text-bearing dropped elements: `<title>`, JSON-LD, TeX scripts. `script_type`: the
-/// script's `type` attribute.
-fn finish_skipped(doc: &mut Doc, tag: &str, script_type: &str, text: &str, cur: NodeId) {
+/// What the text of a dropped element is read for (all other dropped text is ignored).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SkippedText {
+    Ignored,
+    /// The first `<title>`.
+    Title,
+    /// `<script type="application/ld+json">` (any type containing `ld+json`).
+    JsonLd,
+    /// `<script type="math/tex">` (`; mode=display`: a block).
+    Tex {
+        display: bool,
+    },
+}
+
+/// What a dropped element's text is for: `tag` lower-case, `attrs` in the source's
+/// order (the first `type` counts). The text of every other dropped element (styles,
+/// scripts nobody reads) is not even kept while it is skipped.
+fn skipped_text(tag: &str, attrs: &[Attr<'_>]) -> SkippedText {
     match tag {
-        "title" if doc.title.is_none() => doc.title = Some(text.to_string()),
+        "title" => SkippedText::Title,
         "script" => {
-            let ty = script_type.to_ascii_lowercase();
+            let ty = attr(attrs, "type").unwrap_or("").to_ascii_lowercase();
             if ty.contains("ld+json") {
-                doc.json_ld.push(text.to_string());
+                SkippedText::JsonLd
             } else if ty.starts_with("math/tex") {
-                let mode = if ty.contains("display") {
-                    "block"
-                } else {
-                    "inline"
-                };
-                let depth = doc.node(cur).depth + 1;
-                let id = doc.push(
-                    Some(cur),
-                    NodeKind::Element {
-                        tag: "x-tex".into(),
-                        attrs: Box::new([(Box::from("display"), Box::from(mode))]),
-                    },
-                    depth,
-                );
-                doc.push(Some(id), NodeKind::Text(Box::from(text)), depth + 1);
+                SkippedText::Tex {
+                    display: ty.contains("display"),
+                }
+            } else {
+                SkippedText::Ignored
             }
         }
-        _ => {}
+        _ => SkippedText::Ignored,
+    }
+}
+
+/// Keep the text of a dropped element that carries a head fact or content: the title,
+/// JSON-LD, TeX (as an `x-tex` element where the script was).
+fn finish_skipped(doc: &mut Doc, what: SkippedText, text: &str, cur: NodeId) {
+    match what {
+        SkippedText::Title if doc.title.is_none() => doc.title = Some(text.to_string()),
+        SkippedText::JsonLd => doc.json_ld.push(text.to_string()),
+        SkippedText::Tex { display } => {
+            let mode = if display { "block" } else { "inline" };
+            let depth = doc.node(cur).depth + 1;
+            let id = doc.push(
+                Some(cur),
+                NodeKind::Element {
+                    tag: "x-tex".into(),
+                    attrs: Box::new([(Box::from("display"), Box::from(mode))]),
+                },
+                depth,
+            );
+            doc.push(Some(id), NodeKind::Text(Box::from(text)), depth + 1);
+        }
+        SkippedText::Title | SkippedText::Ignored => {}
     }
 }
 

@@ -1,18 +1,18 @@
 //! Tag classes: which elements are dropped outright, which are blocks, which inline.
 
-/// Elements whose whole subtree never carries article content (or is executable). A
-/// list, not only a `match`: the browser walk gets it too (`web::dom_walk` does not ask CSS
-/// visibility inside them, since nothing in them reaches the article).
-pub const DROPPED_TAGS: &[&str] = &[
-    "script", "style", "template", "iframe", "frame", "frameset", "object", "embed", "applet",
-    "canvas", "svg", "input", "button", "select", "option", "optgroup", "textarea", "datalist",
-    "dialog", "rt", "rp", "link", "meta", "base", "title", "audio", "video", "source", "track",
-    "map", "area", "param", "portal", "slot",
-];
-
-pub fn is_dropped_tag(tag: &str) -> bool {
-    DROPPED_TAGS.contains(&tag)
-}
+name_set!(
+    /// Elements whose whole subtree never carries article content (or is executable). A
+    /// list too: the browser walk gets it (`web::dom_walk` does not ask CSS visibility
+    /// inside them, since nothing in them reaches the article).
+    DROPPED_TAGS,
+    is_dropped_tag,
+    [
+        "script", "style", "template", "iframe", "frame", "frameset", "object", "embed",
+        "applet", "canvas", "svg", "input", "button", "select", "option", "optgroup",
+        "textarea", "datalist", "dialog", "rt", "rp", "link", "meta", "base", "title",
+        "audio", "video", "source", "track", "map", "area", "param", "portal", "slot",
+    ]
+);
 
 /// Block-level elements (their boundaries separate paragraphs).
 pub fn is_block_tag(tag: &str) -> bool {
