@@ -5,6 +5,7 @@
 
 use super::tags::is_dropped_tag;
 use super::{ClassHints, Doc, MetaTag, Node, NodeId, NodeKind};
+use crate::extract::hints::{partial_hints, PartialHints};
 use crate::{Error, Limits};
 #[cfg(feature = "html")]
 use ego_tree::iter::Edge;
@@ -384,40 +385,41 @@ fn is_discussion(doc: &Doc) -> bool {
         })
 }
 
-/// Class/id hints of the `class` values seen so far in one parse (elements without an
-/// `id`): pages repeat the same few class lists on thousands of elements, and computing
-/// the hints (lower-casing, splitting, matching words) was ~6 % of all native instructions.
-/// A pure cache: the hints depend on the attribute values only. At most
-/// [`HintCache::MAX_ENTRIES`] entries (then computed each time).
+/// Class/id hints of the `class` values seen so far in one parse: pages repeat the same
+/// few class lists on thousands of elements, and computing the hints (lower-casing,
+/// splitting, matching words) was ~6 % of all native instructions. The cache holds the
+/// hints of the `class` words (`PartialHints`); an element's `id` words, unique per
+/// element, are added to them. A pure cache: the hints depend on the attribute values
+/// only. At most [`HintCache::MAX_ENTRIES`] entries (then computed each time).
 #[derive(Debug, Default)]
 struct HintCache {
-    by_class: std::collections::HashMap<Box<str>, ClassHints>,
+    by_class: std::collections::HashMap<Box<str>, PartialHints>,
 }
 
 impl HintCache {
     const MAX_ENTRIES: usize = 4096;
 
     fn hints(&mut self, class: Option<&str>, id: Option<&str>) -> ClassHints {
-        let compute = || {
-            let mut h = crate::extract::hints::class_hints(&super::class_id_of(class, id));
-            if class.is_some_and(crate::extract::hints::class_hides) {
-                h |= ClassHints::UNLIKELY;
-            }
-            h
+        let words = |v: &str| partial_hints(&super::class_id_of(Some(v), None));
+        let class_part = match class {
+            None => PartialHints::default(),
+            Some(c) => match self.by_class.get(c) {
+                Some(&p) => p,
+                None => {
+                    let mut p = words(c);
+                    if crate::extract::hints::class_hides(c) {
+                        p = p.with(ClassHints::UNLIKELY);
+                    }
+                    if self.by_class.len() < Self::MAX_ENTRIES {
+                        self.by_class.insert(Box::from(c), p);
+                    }
+                    p
+                }
+            },
         };
-        match (class, id) {
-            (None, None) => ClassHints::default(),
-            (Some(c), None) => {
-                if let Some(&h) = self.by_class.get(c) {
-                    return h;
-                }
-                let h = compute();
-                if self.by_class.len() < Self::MAX_ENTRIES {
-                    self.by_class.insert(Box::from(c), h);
-                }
-                h
-            }
-            _ => compute(),
+        match id {
+            None => class_part.finish(),
+            Some(i) => class_part.union(words(i)).finish(),
         }
     }
 }

@@ -322,57 +322,99 @@ const RELATED_PREFIXES: &[&str] = &["related", "recommend", "xiangguan", "tuijia
 /// words). The word lists match whole words: runs of word characters, so `sidebar:left`
 /// holds `sidebar` and `pagebuilder pagerow` holds no `pager`.
 pub fn class_hints(class_id: &str) -> ClassHints {
-    let mut h = ClassHints::default();
-    if class_id.trim().is_empty() {
-        return h;
+    partial_hints(class_id).finish()
+}
+
+/// The hints of some of an element's words (its `class` words, or its `id` words): the
+/// hints of the whole `class_id` are the [`PartialHints::union`] of its parts, so the
+/// arena builder can cache the part of a `class` value that thousands of elements repeat
+/// and only add each element's own `id`. Every rule is per word except [`BYLINE`], which
+/// needs to know about all words: it is kept as two facts until [`PartialHints::finish`].
+///
+/// [`BYLINE`]: ClassHints::BYLINE
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PartialHints {
+    bits: ClassHints,
+    /// A word starting `byline`, or `author` / `authorname`.
+    byline_word: bool,
+    /// A word `avatar`, `comment` or `comments` (then no byline).
+    byline_blocker: bool,
+}
+
+impl PartialHints {
+    pub fn union(self, o: PartialHints) -> PartialHints {
+        let mut bits = self.bits;
+        bits |= o.bits;
+        PartialHints {
+            bits,
+            byline_word: self.byline_word || o.byline_word,
+            byline_blocker: self.byline_blocker || o.byline_blocker,
+        }
     }
-    for w in class_id
-        .split(|c: char| !is_word(c))
-        .filter(|w| !w.is_empty())
-    {
-        h |= ClassHints(word_bits(w));
+
+    /// These hints added (facts of the whole `class` value, like [`class_hides`]).
+    pub fn with(mut self, bits: ClassHints) -> PartialHints {
+        self.bits |= bits;
+        self
+    }
+
+    pub fn finish(self) -> ClassHints {
+        let mut h = self.bits;
+        // Bylines by whole words: `authority control` (Wikipedia's navbox) is no author,
+        // and a comment's or an avatar's author line is not the article's.
+        if self.byline_word && !self.byline_blocker {
+            h |= ClassHints::BYLINE;
+        }
+        h
+    }
+}
+
+/// The [`PartialHints`] of lower-case words (part of a `class_id` string, ending at a
+/// word boundary).
+pub fn partial_hints(words: &str) -> PartialHints {
+    let mut p = PartialHints::default();
+    if words.trim().is_empty() {
+        return p;
+    }
+    let h = &mut p.bits;
+    for w in words.split(|c: char| !is_word(c)).filter(|w| !w.is_empty()) {
+        *h |= ClassHints(word_bits(w));
         if POPUP_PREFIXES.iter().any(|p| w.starts_with(p)) {
-            h |= ClassHints::POPUP;
+            *h |= ClassHints::POPUP;
         }
         if RELATED_PREFIXES.iter().any(|p| w.starts_with(p)) {
-            h |= ClassHints::RELATED;
+            *h |= ClassHints::RELATED;
         }
         if w == "header" {
-            h |= ClassHints::HEADER;
+            *h |= ClassHints::HEADER;
         }
         if w.starts_with("widget") {
-            h |= ClassHints::WIDGET;
+            *h |= ClassHints::WIDGET;
         }
     }
-    for w in class_id.split_whitespace() {
+    for w in words.split_whitespace() {
         if matches!(w, "author" | "fn" | "name") {
-            h |= ClassHints::NAME;
+            *h |= ClassHints::NAME;
         }
         if matches!(w, "review" | "reviews" | "carousel") {
-            h |= ClassHints::SHOP_EXTRA;
+            *h |= ClassHints::SHOP_EXTRA;
         }
         if matches!(w, "credit" | "credits") {
-            h |= ClassHints::CREDIT;
+            *h |= ClassHints::CREDIT;
         }
         if matches!(w, "footnotes" | "endnotes" | "references" | "reflist") {
-            h |= ClassHints::NOTES;
+            *h |= ClassHints::NOTES;
         }
         if matches!(
             w,
             "avatar" | "author" | "profile" | "logo" | "icon" | "emoji" | "badge"
         ) {
-            h |= ClassHints::PORTRAIT;
+            *h |= ClassHints::PORTRAIT;
         }
+        p.byline_word |= w.starts_with("byline") || w == "author" || w == "authorname";
+        p.byline_blocker |= matches!(w, "avatar" | "comment" | "comments");
     }
-    // Bylines by whole words: `authority control` (Wikipedia's navbox) is no author, and
-    // a comment's or an avatar's author line is not the article's.
-    let words = || class_id.split_whitespace();
-    if words().any(|w| w.starts_with("byline") || w == "author" || w == "authorname")
-        && !words().any(|w| matches!(w, "avatar" | "comment" | "comments"))
-    {
-        h |= ClassHints::BYLINE;
-    }
-    h
+    p
 }
 
 /// Does a `class` attribute hide its element on a desktop screen? The utility class
@@ -578,6 +620,36 @@ mod tests {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
+        }
+    }
+
+    #[test]
+    fn hints_of_parts_as_of_the_whole() {
+        let values = [
+            None,
+            Some("byline"),
+            Some("author-avatar"),
+            Some("post comments"),
+            Some("AuthorName"),
+            Some("related-posts tooltipX"),
+            Some("credit footnotes"),
+            Some("main-content article__body"),
+            Some("  "),
+        ];
+        for class in values {
+            for id in values {
+                let whole = class_hints(&crate::dom::class_id_of(class, id));
+                let part = |v: Option<&str>| {
+                    v.map_or_else(PartialHints::default, |v| {
+                        partial_hints(&crate::dom::class_id_of(Some(v), None))
+                    })
+                };
+                assert_eq!(
+                    part(class).union(part(id)).finish(),
+                    whole,
+                    "{class:?} {id:?}"
+                );
+            }
         }
     }
 

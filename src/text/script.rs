@@ -81,6 +81,16 @@ impl TextStats {
     }
 
     pub fn add_str(&mut self, s: &str) {
+        // ASCII text (most of it, on most pages) byte by byte, branch-free: no CJK, and
+        // the whitespace and clause separators of [`crate::text::is_space`] and
+        // [`is_comma`] in ASCII are `\t`..`\r`, space, `,` and `;`.
+        if s.is_ascii() {
+            for &b in s.as_bytes() {
+                self.chars += u32::from(!matches!(b, b'\t'..=b'\r' | b' '));
+                self.commas += u32::from(b == b',' || b == b';');
+            }
+            return;
+        }
         for c in s.chars() {
             if crate::text::is_space(c) {
                 continue;
@@ -143,6 +153,35 @@ pub fn dominant_script(s: &str) -> Option<Script> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_stats_as_the_char_loop() {
+        let by_chars = |s: &str| {
+            let mut t = TextStats::default();
+            for c in s.chars() {
+                if crate::text::is_space(c) {
+                    continue;
+                }
+                t.chars += 1;
+                if is_cjk(c) {
+                    t.cjk += 1;
+                } else if is_comma(c) {
+                    t.commas += 1;
+                }
+            }
+            t
+        };
+        let all_ascii: String = (0u8..128).map(char::from).collect();
+        for s in [
+            all_ascii.as_str(),
+            "One, two; three.\t\n\x0b\x0c\r  four",
+            "",
+            "  ",
+            "中文，标点、 and, ascii; mixed\u{a0}\u{3000}x",
+        ] {
+            assert_eq!(TextStats::of(s), by_chars(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn detects_scripts() {
