@@ -57,9 +57,14 @@ fn labels(text: &str) -> Vec<(usize, usize, &'static str)> {
     while from < text.len() {
         let hit = positions(&text[from..]).find_map(|i| {
             let at = &text[from + i..];
-            // Every label starts with a three-byte character: most positions are no label.
+            // Every label starts with a three-byte character (lead byte 0xE0–0xEF; a unit
+            // test holds the table to it): most positions are no label, and an ASCII one
+            // is rejected by its first byte alone (this runs for every character of every
+            // element text with a colon).
             let lead = at.as_bytes().get(..3)?;
-            if !LABELS.iter().any(|l| l.as_bytes()[..3] == *lead) {
+            if !(0xE0..=0xEF).contains(&lead[0])
+                || !LABELS.iter().any(|l| l.as_bytes()[..3] == *lead)
+            {
                 return None;
             }
             LABELS.iter().find_map(|&l| {
@@ -302,6 +307,8 @@ mod tests {
     fn every_label_starts_with_a_three_byte_character() {
         for l in super::LABELS {
             assert_eq!(l.chars().next().map(char::len_utf8), Some(3), "{l}");
+            // What `labels` rejects positions by.
+            assert!((0xE0..=0xEF).contains(&l.as_bytes()[0]), "{l}");
         }
     }
 
