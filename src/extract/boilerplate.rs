@@ -8,7 +8,7 @@
 //! simple case folding). A few phrases need more than a prefix; each has its own small
 //! function below, written to match exactly what its former pattern matched.
 
-use crate::text::scan::{is_digit, is_space, is_word, strip_prefix_ci, take};
+use crate::text::scan::{eq_ci, is_digit, is_space, is_word, strip_prefix_ci, take};
 
 /// Case-insensitive phrases a block may start with.
 const LATIN: &[&str] = &[
@@ -102,9 +102,22 @@ const WHOLE: &[&str] = &["advert", "caption", "getty images", "getty"];
 /// Is `text` (a short block's text) boilerplate?
 pub fn is_boilerplate(text: &str) -> bool {
     let t = text.trim_start_matches(is_space);
-    LATIN.iter().any(|p| strip_prefix_ci(t, p).is_some())
+    // `strip_prefix_ci` fails at once unless the first characters match: compare them
+    // first (the same test it starts with) instead of calling it for every phrase of
+    // every short block.
+    let first = t.chars().next();
+    let may_start = |p: &str| {
+        p.chars()
+            .next()
+            .is_none_or(|pf| first.is_some_and(|c| eq_ci(c, pf)))
+    };
+    LATIN
+        .iter()
+        .any(|p| may_start(p) && strip_prefix_ci(t, p).is_some())
         || CASELESS.iter().any(|p| t.starts_with(p))
-        || WHOLE.iter().any(|p| strip_prefix_ci(t, p) == Some(""))
+        || WHOLE
+            .iter()
+            .any(|p| may_start(p) && strip_prefix_ci(t, p) == Some(""))
         || comment_word(t)
         || copyright(t)
         || also_on_site(t)
