@@ -54,9 +54,15 @@ pub fn extract(html: &str, opts: &Options) -> Result<Article, Error> {
         });
     }
     let base = base_url(opts)?;
-    let doc = dom::Doc::parse(html, base.clone(), &opts.limits)?;
-    extract_doc(doc, opts, || {
-        dom::Doc::parse_keeping_hidden(html, base, &opts.limits)
+    let parsed = dom::Parsed::new(html, &opts.limits);
+    let doc = parsed.build(base.clone(), &opts.limits, false)?;
+    // The parsed tree is kept for the retry only when one can happen (`extract_doc` retries
+    // only pages with attribute-hidden elements); otherwise it goes before extraction, so
+    // peak memory stays that of one tree or one arena at a time.
+    let parsed = (doc.hidden_by_attr > 0).then_some(parsed);
+    extract_doc(doc, opts, || match &parsed {
+        Some(p) => p.build(base, &opts.limits, true),
+        None => dom::Doc::parse_keeping_hidden(html, base, &opts.limits),
     })
 }
 

@@ -33,6 +33,8 @@ macro_rules! name_set {
 mod depth_guard;
 mod parse;
 
+#[cfg(feature = "html")]
+pub use parse::Parsed;
 pub use parse::{Attr, Builder, KEPT_ATTRS, READ_ATTRS};
 mod tags;
 

@@ -130,11 +130,41 @@ pub(super) fn parse(
     limits: &Limits,
     keep_hidden_attr: bool,
 ) -> Result<Doc, Error> {
-    let guarded = super::depth_guard::guard(html, limits.max_depth);
-    let parsed = parse_html(&guarded);
-    let mut b = Builder::new(page_url, limits, keep_hidden_attr);
-    feed_scraper(&mut b, parsed.tree.root().traverse())?;
-    Ok(b.finish())
+    Parsed::new(html, limits).build(page_url, limits, keep_hidden_attr)
+}
+
+#[cfg(feature = "html")]
+/// A page parsed once (html5ever into scraper's tree), from which arenas are built: the
+/// retry that keeps attribute-hidden elements builds its arena from the same tree instead
+/// of parsing the page again.
+pub struct Parsed(scraper::Html);
+
+#[cfg(feature = "html")]
+impl std::fmt::Debug for Parsed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Parsed(..)")
+    }
+}
+
+#[cfg(feature = "html")]
+impl Parsed {
+    /// Parse `html` (depth-guarded at `limits.max_depth` first).
+    pub fn new(html: &str, limits: &Limits) -> Parsed {
+        let guarded = super::depth_guard::guard(html, limits.max_depth);
+        Parsed(parse_html(&guarded))
+    }
+
+    /// Build an arena: `keep_hidden_attr` as in [`Doc::parse_keeping_hidden`].
+    pub fn build(
+        &self,
+        page_url: Option<url::Url>,
+        limits: &Limits,
+        keep_hidden_attr: bool,
+    ) -> Result<Doc, Error> {
+        let mut b = Builder::new(page_url, limits, keep_hidden_attr);
+        feed_scraper(&mut b, self.0.tree.root().traverse())?;
+        Ok(b.finish())
+    }
 }
 
 #[cfg(feature = "html")]
