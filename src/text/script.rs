@@ -91,6 +91,11 @@ impl TextStats {
             }
             return;
         }
+        self.add_chars(s);
+    }
+
+    /// [`Self::add_str`] character by character (any text).
+    fn add_chars(&mut self, s: &str) {
         for c in s.chars() {
             if crate::text::is_space(c) {
                 continue;
@@ -158,17 +163,7 @@ mod tests {
     fn ascii_stats_as_the_char_loop() {
         let by_chars = |s: &str| {
             let mut t = TextStats::default();
-            for c in s.chars() {
-                if crate::text::is_space(c) {
-                    continue;
-                }
-                t.chars += 1;
-                if is_cjk(c) {
-                    t.cjk += 1;
-                } else if is_comma(c) {
-                    t.commas += 1;
-                }
-            }
+            t.add_chars(s);
             t
         };
         let all_ascii: String = (0u8..128).map(char::from).collect();
