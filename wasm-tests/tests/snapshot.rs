@@ -481,22 +481,32 @@ fn the_direct_build_reads_what_the_html_round_trip_read() {
     assert!(readmark::render::to_text(&direct).contains("after the comment"));
 }
 
+/// A container of `html` whose `<noscript id=…>`s get the script-built text of `texts`
+/// (kept as text, as a page's parser with scripting on keeps it), and its snapshot's HTML.
+fn snapshot_of_noscripts(html: &str, texts: &[(&str, &str)]) -> (Element, String) {
+    let doc = document();
+    let c = container(html);
+    for &(id, text) in texts {
+        let ns = doc.get_element_by_id(id).expect(id);
+        ns.append_child(&doc.create_text_node(text)).expect("text");
+    }
+    let (html, _) = snapshot_element(&c, &Limits::default()).expect("snapshot");
+    (c, html)
+}
+
 #[wasm_bindgen_test]
 fn noscripts_parsed_together_stay_apart() {
     // The walk parses every `<noscript>` of the page in one document, each in a template of
     // its own: an unclosed element in one must not swallow the next, and a text that names
     // `template` itself is parsed on its own.
-    let doc = document();
-    let c = container("<noscript id=a></noscript><p>between</p><noscript id=b></noscript><noscript id=t></noscript>");
-    for (id, text) in [
-        ("a", "<div><em>first"),
-        ("b", "<img src=/second.jpg alt=second>"),
-        ("t", "</template><b>third</b>"),
-    ] {
-        let ns = doc.get_element_by_id(id).expect(id);
-        ns.append_child(&doc.create_text_node(text)).expect("text");
-    }
-    let (html, _) = snapshot_element(&c, &Limits::default()).expect("snapshot");
+    let (c, html) = snapshot_of_noscripts(
+        "<noscript id=a></noscript><p>between</p><noscript id=b></noscript><noscript id=t></noscript>",
+        &[
+            ("a", "<div><em>first"),
+            ("b", "<img src=/second.jpg alt=second>"),
+            ("t", "</template><b>third</b>"),
+        ],
+    );
     assert!(
         html.contains("<noscript id=\"a\"><div><em>first</em></div></noscript><p>between</p>"),
         "{html}"
@@ -550,18 +560,14 @@ fn a_noscript_that_swallows_its_end_tag_is_parsed_alone() {
     // The last noscript of a batch opens a raw-text element or cuts a tag off: the empty
     // template after it shows the swallow, and each is parsed alone, as the page's parser
     // (scripting off) would have; table parts stay ignored as in body.
-    let doc = document();
-    let c =
-        container("<noscript id=a></noscript><noscript id=b></noscript><noscript id=x></noscript>");
-    for (id, text) in [
-        ("a", "<tr><td>cell</td></tr>"),
-        ("b", "<img src=/b.jpg alt=b>"),
-        ("x", "<xmp>tail"),
-    ] {
-        let ns = doc.get_element_by_id(id).expect(id);
-        ns.append_child(&doc.create_text_node(text)).expect("text");
-    }
-    let (html, _) = snapshot_element(&c, &Limits::default()).expect("snapshot");
+    let (c, html) = snapshot_of_noscripts(
+        "<noscript id=a></noscript><noscript id=b></noscript><noscript id=x></noscript>",
+        &[
+            ("a", "<tr><td>cell</td></tr>"),
+            ("b", "<img src=/b.jpg alt=b>"),
+            ("x", "<xmp>tail"),
+        ],
+    );
     assert!(
         html.contains("<noscript id=\"a\">cell</noscript>"),
         "{html}"
