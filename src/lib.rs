@@ -87,6 +87,21 @@ pub fn extract_doc(
     keeping_hidden: impl FnOnce() -> Result<dom::Doc, Error>,
 ) -> Result<Article, Error> {
     let first = article_of(&doc, opts);
+    let hidden_by_attr = doc.hidden_by_attr;
+    drop(doc);
+    retry_light(first, hidden_by_attr, opts, keeping_hidden)
+}
+
+/// The second half of [`extract_doc`]: `first` is the article of an arena in which
+/// `hidden_by_attr` elements were hidden only by `hidden`/`aria-hidden`. When it is light
+/// (or missing) and there were such elements, the page built again by `keeping_hidden` is
+/// read too, and its article wins when it is clearly heavier.
+pub fn retry_light(
+    first: Result<Article, Error>,
+    hidden_by_attr: usize,
+    opts: &Options,
+    keeping_hidden: impl FnOnce() -> Result<dom::Doc, Error>,
+) -> Result<Article, Error> {
     let light = match &first {
         Err(Error::NoContent) => true,
         Ok(a) => a.word_count < 150,
@@ -94,10 +109,9 @@ pub fn extract_doc(
     };
     // Without elements hidden only by `hidden`/`aria-hidden` the retry would parse the
     // same document again (and keep the first result).
-    if !light || doc.hidden_by_attr == 0 {
+    if !light || hidden_by_attr == 0 {
         return first;
     }
-    drop(doc);
     let doc = keeping_hidden()?;
     match (first, article_of(&doc, opts)) {
         (Ok(a), Ok(b)) if b.word_count as f64 > a.word_count as f64 * 1.5 + 50.0 => Ok(b),
@@ -107,12 +121,22 @@ pub fn extract_doc(
 }
 
 fn article_of(doc: &dom::Doc, opts: &Options) -> Result<Article, Error> {
+    article_and_selection(doc, opts).map(|(a, _)| a)
+}
+
+/// The article of an arena and the selection it was built from (the browser asks CSS
+/// about what the selection holds: `web::verify`).
+pub fn article_and_selection(
+    doc: &dom::Doc,
+    opts: &Options,
+) -> Result<(Article, extract::Selection), Error> {
     let mut meta = meta::collect(doc);
     if let Some(now) = opts.now {
         meta::resolve_relative_date(doc, &mut meta, now);
     }
     let selection = extract::select(doc, &meta, &opts.limits)?;
-    build::article(doc, meta, &selection, opts)
+    let article = build::article(doc, meta, &selection, opts)?;
+    Ok((article, selection))
 }
 
 /// Decode raw bytes (BOM, `<meta charset>`, then sniffing) and extract.

@@ -44,6 +44,9 @@ fn lang_in_class(class: &str) -> Option<&str> {
         .find_map(|(i, c)| at(&class[i + c.len_utf8()..], &name_char))
 }
 
+/// The `data-*` attributes that name a code block's language (highlighter conventions).
+pub const CODE_LANG_ATTRS: [&str; 2] = ["data-lang", "data-language"];
+
 /// Language of a code block from `language-x`, `lang-x`, `highlight-source-x`,
 /// `brush: x` classes or `data-lang`/`data-language`, on the element or its ancestors'
 /// wrapper (`div.highlight-rust`) or the first `<code>` child.
@@ -60,7 +63,7 @@ fn code_lang(doc: &Doc, pre: NodeId) -> Option<String> {
     ids.extend(doc.ancestors(pre).take(2));
     for id in ids {
         let n = doc.node(id);
-        if let Some(l) = n.attr("data-lang").or(n.attr("data-language")) {
+        if let Some(l) = CODE_LANG_ATTRS.iter().find_map(|a| n.attr(a)) {
             let l = l.trim().to_ascii_lowercase();
             if !l.is_empty() && l.len() <= 20 {
                 return Some(l);

@@ -84,32 +84,36 @@ fn best_of_srcset(srcset: &str) -> Option<String> {
     best.map(|(_, u)| u)
 }
 
+/// Where lazy-loading scripts keep an image's real source, in the order they are tried.
+pub const LAZY_SRC_ATTRS: [&str; 12] = [
+    "data-src",
+    "data-original",
+    "data-lazy-src",
+    "data-actualsrc",
+    "data-url",
+    "data-hi-res-src",
+    "data-full-src",
+    "data-lazy",
+    "data-echo",
+    "data-original-src",
+    "data-image",
+    "data-img-src",
+];
+
+/// Where lazy-loading scripts keep an image's real `srcset`, before `srcset` itself.
+pub const LAZY_SRCSET_ATTRS: [&str; 2] = ["data-srcset", "data-lazy-srcset"];
+
 /// The real source of an `<img>` (lazy attributes first when `src` is a placeholder).
 pub fn image_src(doc: &Doc, id: NodeId) -> Option<String> {
     let n = doc.node(id);
     let src = n.attr("src").unwrap_or("");
-    let lazy = [
-        "data-src",
-        "data-original",
-        "data-lazy-src",
-        "data-actualsrc",
-        "data-url",
-        "data-hi-res-src",
-        "data-full-src",
-        "data-lazy",
-        "data-echo",
-        "data-original-src",
-        "data-image",
-        "data-img-src",
-    ]
-    .iter()
-    .find_map(|a| {
+    let lazy = LAZY_SRC_ATTRS.iter().find_map(|a| {
         n.attr(a)
             .filter(|v| !v.trim().is_empty() && !is_placeholder(v))
     });
-    let srcset = n
-        .attr("data-srcset")
-        .or(n.attr("data-lazy-srcset"))
+    let srcset = LAZY_SRCSET_ATTRS
+        .iter()
+        .find_map(|a| n.attr(a))
         .or(n.attr("srcset"))
         .and_then(best_of_srcset);
     let chosen: String = if !is_placeholder(src) {

@@ -268,6 +268,11 @@ impl<'l> Builder<'l> {
         self.limits
     }
 
+    /// Nodes in the arena so far: the id the next node will get.
+    pub fn node_count(&self) -> usize {
+        self.doc.nodes.len()
+    }
+
     /// An element opens: `tag` lower-case, `attrs` in the source's order.
     pub fn open(&mut self, tag: &str, attrs: &[Attr<'_>]) -> Result<(), Error> {
         let doc = &mut self.doc;

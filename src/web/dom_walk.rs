@@ -21,7 +21,9 @@
 //!
 //! # Encoding
 //! `[strings, ops]`: `strings` is every string of the walk, each followed by U+0000 (so a
-//! surrogate pair can never be formed across two strings); `ops` is a `Uint32Array`. Each
+//! surrogate pair can never be formed across two strings), as UTF-8 bytes in a
+//! `Uint8Array` (lone surrogates become U+FFFD, one unit each as before); `ops` is a
+//! `Uint32Array`. Each
 //! string is announced in `ops` by its length in UTF-16 code units (lengths, not a
 //! separator, because text may contain U+0000). Element and attribute names, and text
 //! nodes of at most 32 units of white space, are interned: the first time such a string
@@ -37,6 +39,10 @@
 //! - [`OP_TRUNCATED`] — the walk stopped at `maxUnits`.
 //!
 //! # CSS visibility
+//! A whole-page read does not ask CSS during the walk: it asks afterwards about the
+//! article's elements only ([`readmarkHiddenOf`](hidden_of), [`super::verify`]), so the
+//! walk keeps every element it hands over by its number. A selection, and the tests'
+//! snapshots, ask as they walk, as follows.
 //! An element is hidden when its own computed `display` is `none` or its `visibility` is
 //! `hidden`/`collapse` (its ancestors were visible: the walk does not enter hidden subtrees).
 //! `getComputedStyle` decides, but it costs ~2 µs per element (a new style declaration per
@@ -122,6 +128,29 @@ function tagOf(cache, kinds, local) {
   cache.set(local, t);
   return t;
 }
+// Hidden by CSS, as the walk decides (see the module docs): `depth` is the element's depth in
+// the walk; `checkVisibility()` walks every ancestor, so deep down the computed style
+// alone decides.
+function isHidden(win, el, depth, cvOpts) {
+  return depth <= CV_MAX_DEPTH && typeof el.checkVisibility === 'function' && el.checkVisibility(cvOpts)
+    ? false : computedHidden(win, el);
+}
+// The elements of the last walk by their number in it (`null` where the walk would not
+// have asked CSS: `<head>`, dropped and unrendered elements, slots), for
+// `readmarkHiddenOf`; dropped by `readmarkForgetWalk`.
+let lastWalk = null;
+const CV_OPTS = { visibilityProperty: true, checkVisibilityCSS: true };
+export function readmarkHiddenOf(ordinals) {
+  const w = lastWalk, out = [];
+  if (w !== null) {
+    for (let k = 0; k < ordinals.length; k++) {
+      const i = ordinals[k], el = i < w.els.length ? w.els[i] : null;
+      if (el && isHidden(w.win, el, w.depths[i], CV_OPTS)) out.push(i);
+    }
+  }
+  return Uint32Array.from(out);
+}
+export function readmarkForgetWalk() { lastWalk = null; }
 function computedHidden(win, el) {
   let st = null;
   try { st = win ? win.getComputedStyle(el) : null; } catch (e) { st = null; }
@@ -187,12 +216,13 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     for (const t of list.split(' ')) kinds.set(t, (kinds.get(t) || 0) | bit);
   for (const t of droppedTags.split(' ')) kinds.set(t, (kinds.get(t) || 0) | KIND_DROPPED);
   for (const t of SHADOW_HOSTS.split(' ')) kinds.set(t, (kinds.get(t) || 0) | KIND_SHADOW_HOST);
-  // Only these attributes (and `data-*`) are handed over, unless all are asked for.
+  // Only these attributes are handed over, unless all are asked for.
   const only = attrNames === '' ? null : new Set(attrNames.split(' '));
   const cache = new Map();
   const doc = root.ownerDocument;
   const win = doc ? doc.defaultView : null;
-  const cvOpts = { visibilityProperty: true, checkVisibilityCSS: true };
+  // Every element handed over, by its number in the walk, and its depth (`lastWalk`).
+  const els = [], depths = [];
   // `ops` in a typed array: the interned announcements (≥ 2^30) are past V8's small
   // integers, which would turn a plain array into one of boxed doubles.
   const S = [];
@@ -220,7 +250,7 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     table.set(s, table.size); S.push(s); op(0x40000000 + s.length); units += s.length;
   };
   // A frame: the next node (light DOM, shadow root) or a list (a slot's assigned nodes).
-  const stack = [{ node: root, list: null, i: 0, unchecked: !check, inHead: false, raw: 0 }];
+  const stack = [{ node: root, list: null, i: 0, unchecked: !check, off: false, inHead: false, raw: 0 }];
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
     let node;
@@ -267,8 +297,7 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     if (!isSlot && !dropped && !top.unchecked && !inHead && (kind & KIND_UNRENDERED) === 0) {
       // checkVisibility() walks every ancestor (O(depth) per call): deep in the tree the
       // computed style alone, which decides anyway, is cheaper.
-      hidden = stack.length <= CV_MAX_DEPTH && typeof el.checkVisibility === 'function' && el.checkVisibility(cvOpts)
-        ? false : computedHidden(win, el);
+      hidden = isHidden(win, el, stack.length, CV_OPTS);
     }
     if (hidden) flags |= 1;
     const isVoid = !isSlot && (kind & KIND_VOID) !== 0;
@@ -304,6 +333,8 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
       }
     }
     op(1); op(flags);
+    const checkable = !isSlot && !dropped && !top.off && !inHead && (kind & KIND_UNRENDERED) === 0;
+    els.push(checkable ? el : null); depths.push(stack.length);
     if (isSlot) {
       op(0); istr(local);
     } else {
@@ -321,7 +352,7 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
         for (let i = 0; i < names.length; i++) {
           const raw = names[i];
           const name = htmlNs ? raw : raw.toLowerCase();
-          if (only.has(name) || name.startsWith('data-')) {
+          if (only.has(name)) {
             let v = el.getAttribute(raw);
             if (v === null) { const x = el.attributes.getNamedItemNS(null, raw); v = x === null ? null : x.value; }
             if (v !== null) { istr(raw); str(v); k++; }
@@ -337,14 +368,21 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
       const ty = tag === 'script' ? el.getAttribute('type') : null;
       raw = tag === 'style' || (tag === 'script' && !(ty !== null && /json/i.test(ty))) ? 2 : 1;
     }
-    stack.push({ node: first, list, i: 0, unchecked: top.unchecked || hidden || dropped, inHead, raw: isSlot ? 0 : raw });
+    stack.push({ node: first, list, i: 0, unchecked: top.unchecked || hidden || dropped, off: top.off || dropped, inHead, raw: isSlot ? 0 : raw });
   }
-  return [S.join('\0') + (S.length > 0 ? '\0' : ''), ops.subarray(0, nops)];
+  lastWalk = { els, depths, win };
+  return [new TextEncoder().encode(S.join('\0') + (S.length > 0 ? '\0' : '')), ops.subarray(0, nops)];
 }
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = readmarkClock)]
     fn clock_js() -> f64;
+
+    #[wasm_bindgen(js_name = readmarkHiddenOf, catch)]
+    fn hidden_of_js(ordinals: &[u32]) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_name = readmarkForgetWalk)]
+    fn forget_walk_js();
 
     #[allow(clippy::too_many_arguments)]
     #[wasm_bindgen(js_name = readmarkWalk, catch)]
@@ -369,6 +407,27 @@ pub fn clock_ms() -> f64 {
     clock_js()
 }
 
+/// Which of these elements of the last walk (by their number in it: the walk's n-th
+/// [`OP_ELEMENT`]) CSS hides, each asked as the walk asks (an element whose ancestor is
+/// hidden is not itself hidden: ask the ancestors too). Elements the walk would not have
+/// asked (in `<head>`, dropped, unrendered, slots) are never hidden. For a read that walked
+/// without asking CSS and then asks only about what the article holds
+/// ([`super::verify`]). A JavaScript exception (a page that replaced DOM methods) is
+/// [`Malformed`].
+pub fn hidden_of(ordinals: &[u32]) -> Result<Vec<u32>, Malformed> {
+    let out = hidden_of_js(ordinals).map_err(|_| Malformed)?;
+    if !out.is_instance_of::<js_sys::Uint32Array>() {
+        return Err(Malformed);
+    }
+    Ok(js_sys::Uint32Array::from(out).to_vec())
+}
+
+/// Let go of the last walk's elements (the page may drop them; the module should not keep
+/// them alive).
+pub fn forget_walk() {
+    forget_walk_js();
+}
+
 /// What the walk handed over (see the module docs for the encoding).
 #[derive(Debug, Clone, Default)]
 pub struct Encoded {
@@ -380,7 +439,8 @@ pub struct Encoded {
 /// `range`: only the nodes it touches (outside `<head>`); `all_attrs`: hand over every
 /// attribute and the inside of dropped elements (to write the HTML), else only the
 /// attributes the core's arena reads ([`crate::dom::KEPT_ATTRS`],
-/// [`crate::dom::READ_ATTRS`], `data-*`) and no children of the elements it drops. A JavaScript
+/// [`crate::dom::READ_ATTRS`], the `data-*` attributes it reads: [`data_attrs_read`]) and
+/// no children of the elements it drops. A JavaScript
 /// exception (a page that replaced DOM or built-in methods, where the bookmarklet runs in
 /// the page's own world) is [`Malformed`], never a trap.
 pub fn walk(
@@ -396,7 +456,9 @@ pub fn walk(
     let attr_names = if all_attrs {
         String::new()
     } else {
-        [KEPT_ATTRS, READ_ATTRS].concat().join(" ")
+        [KEPT_ATTRS, READ_ATTRS, &data_attrs_read()]
+            .concat()
+            .join(" ")
     };
     let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let out = walk_js(
@@ -412,12 +474,16 @@ pub fn walk(
         &attr_names,
     )
     .map_err(|_| Malformed)?;
-    let strings = out.get(0).as_string().ok_or(Malformed)?;
-    // wasm-bindgen transcodes through `TextEncoder.prototype.encodeInto`, which a page can
-    // replace where the bookmarklet runs in its world: check what arrived.
-    if std::str::from_utf8(strings.as_bytes()).is_err() {
+    // The strings arrive as UTF-8 bytes (`TextEncoder.encode` in the walk: one native
+    // copy, where passing a string makes wasm-bindgen copy its ASCII prefix one code unit
+    // at a time in JavaScript). A page can replace `TextEncoder` where the bookmarklet
+    // runs in its world: what arrived is checked.
+    let bytes = out.get(0);
+    if !bytes.is_instance_of::<js_sys::Uint8Array>() {
         return Err(Malformed);
     }
+    let strings =
+        String::from_utf8(js_sys::Uint8Array::from(bytes).to_vec()).map_err(|_| Malformed)?;
     let ops = out.get(1);
     if !ops.is_instance_of::<js_sys::Uint32Array>() {
         return Err(Malformed);
@@ -426,6 +492,16 @@ pub fn walk(
         strings,
         ops: js_sys::Uint32Array::from(ops).to_vec(),
     })
+}
+
+/// The `data-*` attributes the core reads (lazy image sources, code languages). The arena
+/// keeps every `data-*` of parsed HTML, but nothing else reads them, and a page carries
+/// many (framework state, tracking: a fifth of the attribute text of the corpus pages), so
+/// the walk hands over these only.
+pub fn data_attrs_read() -> Vec<&'static str> {
+    use crate::build::special::CODE_LANG_ATTRS;
+    use crate::build::urls::{LAZY_SRCSET_ATTRS, LAZY_SRC_ATTRS};
+    [&LAZY_SRC_ATTRS[..], &LAZY_SRCSET_ATTRS, &CODE_LANG_ATTRS].concat()
 }
 
 /// The walk threw, or its encoding did not parse: reported, never a trap.

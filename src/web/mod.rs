@@ -34,6 +34,7 @@ pub mod hosted;
 pub mod html_out;
 pub mod snapshot;
 pub mod snapshot_doc;
+pub mod verify;
 
 use crate::render::{self, MarkdownOptions};
 use crate::{Article, Error, Options};
@@ -126,11 +127,7 @@ fn unsupported_content_type(ct: &str) -> bool {
 /// else parsed from its HTML (only with feature `html`: the shipped module has no HTML
 /// parser, and every snapshot it takes has a walk).
 pub fn extract_snapshot(snap: &Snapshot, selection: bool) -> Result<Article, Error> {
-    let opts = Options {
-        url: Some(snap.url.clone()).filter(|u| u.starts_with("http") || u.starts_with("file")),
-        now: Some(reader_now()),
-        ..Options::default()
-    };
+    let opts = read_options(snap);
     let Some(walk) = &snap.walk else {
         #[cfg(feature = "html")]
         return extract_html(&snap.html, selection, &opts);
@@ -146,6 +143,16 @@ pub fn extract_snapshot(snap: &Snapshot, selection: bool) -> Result<Article, Err
     }
     let doc = snapshot_doc::build(walk, lenient_base(&opts), &opts.limits, false)?;
     selected_article(&doc, &opts)
+}
+
+/// The core's options for reading a snapshot: its URL (when it can resolve links) and the
+/// browser's clock.
+fn read_options(snap: &Snapshot) -> Options {
+    Options {
+        url: Some(snap.url.clone()).filter(|u| u.starts_with("http") || u.starts_with("file")),
+        now: Some(reader_now()),
+        ..Options::default()
+    }
 }
 
 /// [`extract_snapshot`] of a snapshot given as HTML.
@@ -213,13 +220,18 @@ pub fn read_document(doc: &web_sys::Document, o: &ReadOptions) -> Result<String,
             message: format!("cannot read a {} document", doc.content_type()),
         });
     }
+    // A whole-page read walks without asking CSS and asks about the article's elements
+    // afterwards ([`verify`]); a selection (the user's own choice, usually small) is asked
+    // about as it is walked.
+    let ask_after = !o.selection_only;
     let mut opts = SnapshotOptions {
         selection_only: o.selection_only,
         all_attributes: o.include_snapshot,
+        ignore_css_hidden: ask_after,
         ..SnapshotOptions::default()
     };
     let mut snap = snapshot::snapshot_document(doc, &opts)?;
-    if mostly_hidden(&snap.stats) {
+    if !ask_after && mostly_hidden(&snap.stats) {
         // Lazy-rendering pages (NitroPack's `nitro-offscreen`, "reveal on scroll" scripts)
         // keep most of their text `display: none` until the reader scrolls or clicks.
         // Reading only the visible rest would lose the article: read it as the CLI does.
@@ -228,7 +240,16 @@ pub fn read_document(doc: &web_sys::Document, o: &ReadOptions) -> Result<String,
     }
     let t1 = now_ms();
     LAST_ARTICLE.with(|a| a.borrow_mut().take());
-    let article = extract_snapshot(&snap, o.selection_only)?;
+    let article = match (&snap.walk, ask_after) {
+        (Some(walk), true) => {
+            let got = verify::extract(walk, &read_options(&snap));
+            dom_walk::forget_walk();
+            let (article, hidden) = got?;
+            snap.stats.hidden = hidden;
+            article
+        }
+        _ => extract_snapshot(&snap, o.selection_only)?,
+    };
     if o.include_snapshot {
         snap.write_html(&opts.limits)?;
     }

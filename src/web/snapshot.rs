@@ -51,7 +51,9 @@ pub struct SnapshotStats {
     pub elements: usize,
     /// Elements found hidden by CSS. Elements the core drops anyway (`dom::DROPPED_TAGS`:
     /// `<svg>`, `<button>` …) and their subtrees are not checked, so never count here,
-    /// and their text counts as visible.
+    /// and their text counts as visible. In a whole-page `readPage`, which asks CSS only
+    /// about the article's elements after extracting it (`web::verify`), the hidden ones
+    /// found there (and `hidden_text` stays 0).
     pub hidden: usize,
     pub shadow_roots: usize,
     pub current_src: usize,

@@ -42,12 +42,40 @@ pub fn build(
     limits: &Limits,
     keep_hidden_attr: bool,
 ) -> Result<Doc, Error> {
+    build_with(enc, page_url, limits, keep_hidden_attr, &[]).map(|b| b.doc)
+}
+
+/// An arena built from a walk, with where its elements came from.
+#[derive(Debug)]
+pub struct Built {
+    pub doc: Doc,
+    /// `origin[node]`: the number in the walk of the element an arena node was made from
+    /// (the walk's n-th [`dom_walk::OP_ELEMENT`], [`dom_walk::hidden_of`]'s numbering), or
+    /// [`NO_ORIGIN`] (text, the wrapper of a walk that did not start at `<html>`).
+    pub origin: Vec<u32>,
+}
+
+/// [`Built::origin`] of a node that no walked element made.
+pub const NO_ORIGIN: u32 = u32::MAX;
+
+/// [`build`], with the elements numbered in `hidden` (ascending) taken as CSS-hidden (as
+/// if the walk had flagged them [`dom_walk::F_HIDDEN`]), and the origin of every node.
+pub fn build_with(
+    enc: &Encoded,
+    page_url: Option<url::Url>,
+    limits: &Limits,
+    keep_hidden_attr: bool,
+    hidden: &[u32],
+) -> Result<Built, Error> {
     let mut b = Builder::new(page_url, limits, keep_hidden_attr);
-    feed(enc, &mut b).map_err(|e| match e {
+    let mut origin = Vec::new();
+    feed(enc, &mut b, hidden, &mut origin).map_err(|e| match e {
         Stop::Core(e) => e,
         Stop::Malformed(_) => Error::Decode("the page snapshot did not decode".into()),
     })?;
-    Ok(b.finish())
+    let doc = b.finish();
+    origin.resize(doc.nodes.len(), NO_ORIGIN);
+    Ok(Built { doc, origin })
 }
 
 enum Stop {
@@ -73,7 +101,12 @@ struct Frame {
     opened: bool,
 }
 
-fn feed<'a>(enc: &'a Encoded, b: &mut Builder<'_>) -> Result<(), Stop> {
+fn feed<'a>(
+    enc: &'a Encoded,
+    b: &mut Builder<'_>,
+    hidden: &[u32],
+    origin: &mut Vec<u32>,
+) -> Result<(), Stop> {
     let mut r = Reader::new(enc);
     let mut stack: Vec<Frame> = Vec::new();
     let mut attrs: Vec<Attr<'a>> = Vec::new();
@@ -84,10 +117,19 @@ fn feed<'a>(enc: &'a Encoded, b: &mut Builder<'_>) -> Result<(), Stop> {
     // names thousands of times): the tag, and the attribute name as kept (or dropped).
     let mut tags: Vec<Option<Cow<'a, str>>> = Vec::new();
     let mut attr_names: Vec<Option<Option<Cow<'a, str>>>> = Vec::new();
+    // The number of the next element in the walk, and the next of `hidden` to meet.
+    let mut ordinal: u32 = 0;
+    let mut hidden = hidden.iter().copied().peekable();
     while let Some(op) = r.next_op() {
         match op {
             dom_walk::OP_ELEMENT => {
-                let flags = r.num()?;
+                let this = ordinal;
+                ordinal = ordinal.wrapping_add(1);
+                let mut flags = r.num()?;
+                while hidden.next_if(|&h| h < this).is_some() {}
+                if hidden.next_if_eq(&this).is_some() {
+                    flags |= dom_walk::F_HIDDEN;
+                }
                 let n_attrs = r.num()? as usize;
                 let (local, local_id) = r.string_id()?;
                 if flags & dom_walk::F_SLOT != 0 {
@@ -126,7 +168,12 @@ fn feed<'a>(enc: &'a Encoded, b: &mut Builder<'_>) -> Result<(), Stop> {
                 if flags & dom_walk::F_HIDDEN != 0 {
                     attrs.push((Cow::Borrowed("data-readmark-hidden"), Cow::Borrowed("")));
                 }
+                let before = b.node_count();
                 b.open(&tag, &attrs)?;
+                if b.node_count() > before {
+                    origin.resize(before, NO_ORIGIN);
+                    origin.push(this);
+                }
                 if flags & dom_walk::F_VOID != 0 {
                     b.close();
                     continue;

@@ -122,7 +122,7 @@ fn the_bookmarklets_hidden_marks_are_dropped_like_the_cli_drops_them() {
 async fn pasted_html_never_runs_or_loads_anything() {
     let global = js_sys::global();
     let key = wasm_bindgen::JsValue::from_str("__readmarkPwned");
-    let _ = js_sys::Reflect::delete_property(&global.clone().into(), &key);
+    let _ = js_sys::Reflect::delete_property(&global.clone(), &key);
     let html = PAGE.replace(
         "<footer>",
         "<script>window.__readmarkPwned = 1</script>\

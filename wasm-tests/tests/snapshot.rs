@@ -215,6 +215,95 @@ async fn a_hidden_dom_20000_levels_deep_in_the_page_does_not_trap() {
     c.remove();
 }
 
+/// A document of its own in an iframe (so that CSS applies to it), once loaded.
+async fn frame_document(srcdoc: &str) -> (HtmlIFrameElement, web_sys::Document) {
+    let doc = document();
+    let frame: HtmlIFrameElement = doc
+        .create_element("iframe")
+        .expect("iframe")
+        .dyn_into()
+        .expect("HtmlIFrameElement");
+    frame.set_srcdoc(srcdoc);
+    doc.body()
+        .expect("body")
+        .append_child(&frame)
+        .expect("append");
+    for _ in 0..100 {
+        sleep(20).await;
+        if let Some(d) = frame.content_document() {
+            if d.ready_state() == "complete"
+                && d.body().is_some_and(|b| b.child_element_count() > 0)
+            {
+                return (frame, d);
+            }
+        }
+    }
+    panic!("the frame did not load");
+}
+
+fn read_text(doc: &web_sys::Document) -> (String, serde_json::Value) {
+    let json = read_document(doc, &ReadOptions::default()).expect("read");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["ok"], true, "{json}");
+    let text = v["article"]["text"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    (text, v)
+}
+
+#[wasm_bindgen_test]
+async fn a_read_asks_css_about_the_article_after_extracting_it() {
+    // The whole-page read walks without asking CSS, then asks about what the selection
+    // holds: hidden paragraphs and hidden wrappers inside the article are dropped, and a
+    // hidden copy that the first pass preferred gives way to the visible article.
+    let (frame, inner) = frame_document(&format!(
+        "<!doctype html><html><head><title>Asked</title><style>\
+         .promo {{ display: none }} .ghost {{ visibility: hidden }} .print {{ display: none }}\
+         </style></head><body>\
+         <div class=print><article><h1>Asked</h1><p>PRINT-COPY {PARA} {PARA} {PARA}</p>\
+         <p>PRINT-TWO {PARA} {PARA} {PARA}</p><p>PRINT-THREE {PARA} {PARA}</p></article></div>\
+         <main><article><h1>Asked</h1><p>VISIBLE-ONE {PARA}</p>\
+         <div class=promo><p>HIDDEN-WRAPPED {PARA}</p></div>\
+         <p class=ghost>HIDDEN-GHOST {PARA}</p><p>VISIBLE-TWO {PARA}</p></article></main>\
+         </body></html>"
+    ))
+    .await;
+    let (text, v) = read_text(&inner);
+    for kept in ["VISIBLE-ONE", "VISIBLE-TWO"] {
+        assert!(text.contains(kept), "{kept} missing from {text}");
+    }
+    for gone in ["PRINT-COPY", "HIDDEN-WRAPPED", "HIDDEN-GHOST"] {
+        assert!(!text.contains(gone), "{gone} in {text}");
+    }
+    assert!(
+        v["snapshot"]["stats"]["hidden"].as_u64().unwrap_or(0) >= 3,
+        "{v}"
+    );
+    frame.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_page_that_hides_its_article_until_a_click_is_read_as_the_cli_reads_it() {
+    // Most of the page's text is `display: none` until the reader acts (a lazy-rendering
+    // script, a closed tab): the article stands as extracted rather than the little that
+    // shows.
+    let long = [PARA; 8].join(" ");
+    let (frame, inner) = frame_document(&format!(
+        "<!doctype html><html><head><title>Later</title><style>.later {{ display: none }}\
+         </style></head><body><nav><a href=/a>Home</a> <a href=/b>About</a></nav>\
+         <div class=later><article><h1>Later</h1><p>LATER-ONE {long}</p><p>LATER-TWO {long}</p>\
+         </article></div><footer>Footer text</footer></body></html>"
+    ))
+    .await;
+    let (text, _) = read_text(&inner);
+    assert!(
+        text.contains("LATER-ONE") && text.contains("LATER-TWO"),
+        "{text}"
+    );
+    frame.remove();
+}
+
 #[wasm_bindgen_test]
 async fn a_document_under_default_src_none_is_read() {
     let doc = document();
@@ -419,6 +508,38 @@ fn a_page_that_breaks_dom_methods_gets_an_error_not_a_trap() {
         matches!(got, Err(readmark::web::snapshot::SnapshotError::Malformed)),
         "{got:?}"
     );
+}
+
+#[wasm_bindgen_test]
+fn a_page_that_breaks_text_encoder_gets_an_error_not_a_trap() {
+    // The walk hands its strings over as `TextEncoder.encode` bytes; a page (the
+    // bookmarklet's world) may replace it with one that returns invalid UTF-8 or no bytes.
+    let c = container(&format!("<p>{PARA}</p>"));
+    let proto = js_sys::Reflect::get(&js_sys::global(), &"TextEncoder".into())
+        .and_then(|e| js_sys::Reflect::get(&e, &"prototype".into()))
+        .expect("TextEncoder.prototype");
+    let key = wasm_bindgen::JsValue::from("encode");
+    let saved = js_sys::Reflect::get_own_property_descriptor(&proto.clone().into(), &key)
+        .expect("descriptor");
+    let mut got = Vec::new();
+    for body in [
+        "return new Uint8Array([0xff, 0xfe, 0]);",
+        "return 'not bytes';",
+    ] {
+        let fake = js_sys::Function::new_no_args(body);
+        js_sys::Reflect::set(&proto, &key, &fake).expect("replace");
+        got.push(snapshot_element(&c, &Limits::default()));
+    }
+    let _ = js_sys::Reflect::define_property(&proto.clone().into(), &key, &saved.into());
+    let after = snapshot_element(&c, &Limits::default());
+    c.remove();
+    for g in &got {
+        assert!(
+            matches!(g, Err(readmark::web::snapshot::SnapshotError::Malformed)),
+            "{g:?}"
+        );
+    }
+    assert!(after.is_ok(), "restored encoder: {after:?}");
 }
 
 #[wasm_bindgen_test]

@@ -156,17 +156,15 @@ pub fn gzip_len(data: &[u8]) -> u64 {
 }
 
 /// The `wasm-opt` passes for the WebAssembly engine (and the site's module, the same
-/// one): binaryen's `-Os` without two passes that make this module *larger* once gzipped
-/// (measured with binaryen 132 on the wasm-bindgen output: plain `-Os` 409 KB gzip where
-/// the input was 387 KB). `reorder-functions` sorts functions by call count, scattering
-/// similar code that gzip would have matched (+11 KB gzip alone); `inlining-optimizing`
-/// inlines what LLVM left out of line at opt-level "s" (+11 KB gzip). Without them: 6 KB
-/// less gzip. The features are the ones the wasm32 build enables (`.cargo/config.toml`).
-/// The wasm2js engine is not passed through here: wasm2js optimises on its own (`-O1`).
-pub const WASM_OPT_ARGS: [&str; 8] = [
-    "-Os",
-    "--skip-pass=reorder-functions",
-    "--skip-pass=inlining-optimizing",
+/// one): binaryen's `-O3`. The Rust side is built at `opt-level = 3` for speed; `-Os`
+/// (without `reorder-functions` and `inlining-optimizing`, which made it larger once
+/// gzipped) undid much of that: `readPage` took 1.19–1.21× as long as with `-O3` per page
+/// (45 corpus pages, both modules in one tab, alternating; written up in
+/// BENCHMARKS.md), for 1.7 KB less gzip (277 vs 279 KB). The features are the ones the
+/// wasm32 build enables (`.cargo/config.toml`). The wasm2js engine is not passed through
+/// here: wasm2js optimises on its own (`-O1`).
+pub const WASM_OPT_ARGS: [&str; 6] = [
+    "-O3",
     "--enable-bulk-memory",
     "--enable-mutable-globals",
     "--enable-nontrapping-float-to-int",
@@ -174,7 +172,7 @@ pub const WASM_OPT_ARGS: [&str; 8] = [
     "--strip-producers",
 ];
 
-/// Optimise a wasm-bindgen `_bg.wasm` for size in place ([`WASM_OPT_ARGS`]).
+/// Optimise a wasm-bindgen `_bg.wasm` in place ([`WASM_OPT_ARGS`]).
 pub fn wasm_opt(module: &Path) -> Result<(), String> {
     eprintln!("xtask: wasm-opt {}", module.display());
     let tmp = module.with_extension("opt.wasm");
