@@ -117,7 +117,10 @@ pub const F_SLOT: u32 = 16;
 pub const F_SHADOW: u32 = 32;
 
 #[wasm_bindgen(inline_js = r#"
-const KIND_VOID = 1, KIND_RAW = 2, KIND_UNRENDERED = 4, KIND_DROPPED = 8, KIND_SHADOW_HOST = 16, CV_MAX_DEPTH = 128;
+const KIND_VOID = 1, KIND_RAW = 2, KIND_UNRENDERED = 4, KIND_DROPPED = 8, KIND_SHADOW_HOST = 16, KIND_HEAD_FACT = 32, CV_MAX_DEPTH = 128;
+// Dropped elements whose attributes the core still reads (`dom::parse::collect_head`,
+// the type of a script).
+const HEAD_FACTS = 'meta link base script';
 const SHADOW_HOSTS = 'article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section span';
 function tagOf(cache, kinds, local) {
   let t = cache.get(local);
@@ -216,6 +219,7 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     for (const t of list.split(' ')) kinds.set(t, (kinds.get(t) || 0) | bit);
   for (const t of droppedTags.split(' ')) kinds.set(t, (kinds.get(t) || 0) | KIND_DROPPED);
   for (const t of SHADOW_HOSTS.split(' ')) kinds.set(t, (kinds.get(t) || 0) | KIND_SHADOW_HOST);
+  for (const t of HEAD_FACTS.split(' ')) kinds.set(t, (kinds.get(t) || 0) | KIND_HEAD_FACT);
   // Only these attributes are handed over, unless all are asked for.
   const only = attrNames === '' ? null : new Set(attrNames.split(' '));
   const cache = new Map();
@@ -226,11 +230,11 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
   // `ops` in a typed array: the interned announcements (≥ 2^30) are past V8's small
   // integers, which would turn a plain array into one of boxed doubles.
   const S = [];
-  let ops = new Uint32Array(4096), nops = 0;
-  const op = (v) => {
-    if (nops === ops.length) { const g = new Uint32Array(ops.length * 2); g.set(ops); ops = g; }
-    ops[nops++] = v;
-  };
+  // Room is made for 8 more words before each node and each attribute; every write
+  // below stays within it (an op closure per word was a call per word in the
+  // interpreter, where most of a page's walk runs before it is optimised).
+  let ops = new Uint32Array(16384), nops = 0;
+  const room = () => { const g = new Uint32Array(ops.length * 2); g.set(ops); ops = g; };
   let parsedNoscripts = null;
   let units = 0, elements = 0;
   // Every string counts towards `maxUnits`, interned or not. A length must stay below
@@ -238,20 +242,21 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
   // and a page that hands over something else (a replaced DOM method) gets an error.
   const str = (s) => {
     if (typeof s !== 'string' || s.length >= 0x40000000) throw new TypeError('readmark walk: not a string');
-    S.push(s); op(s.length); units += s.length;
+    S.push(s); ops[nops++] = s.length; units += s.length;
   };
   // Names and short whitespace repeat all over a page: each is handed over once, then
   // by its index in the order of first use (see the encoding in the module docs).
   const table = new Map();
   const istr = (s) => {
     const k = table.get(s);
-    if (k !== undefined) { op(0x80000000 + k); units += s.length; return; }
+    if (k !== undefined) { ops[nops++] = 0x80000000 + k; units += s.length; return; }
     if (typeof s !== 'string' || s.length > 256) { str(s); return; }
-    table.set(s, table.size); S.push(s); op(0x40000000 + s.length); units += s.length;
+    table.set(s, table.size); S.push(s); ops[nops++] = 0x40000000 + s.length; units += s.length;
   };
   // A frame: the next node (light DOM, shadow root) or a list (a slot's assigned nodes).
   const stack = [{ node: root, list: null, i: 0, unchecked: !check, off: false, inHead: false, raw: 0 }];
   while (stack.length > 0) {
+    if (nops + 8 > ops.length) room();
     const top = stack[stack.length - 1];
     let node;
     if (top.list !== null) {
@@ -263,13 +268,13 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     }
     if (node === null) {
       stack.pop();
-      if (stack.length > 0) op(3);
+      if (stack.length > 0) ops[nops++] = 3;
       continue;
     }
-    if (units > maxUnits) { op(4); break; }
+    if (units > maxUnits) { ops[nops++] = 4; break; }
     const type = node.nodeType;
     if (type === 3 || type === 4) {
-      if (top.raw === 2) continue; // <style>, or a <script> that is not JSON: never written
+      if (top.raw === 2) continue; // <style>, or a <script> that is not JSON-LD: never written
       let text = node.nodeValue;
       if (range !== null && !top.inHead) {
         text = selectedText(node, range);
@@ -277,14 +282,17 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
       }
       // Empty text makes no node; skipping it keeps every text op at least one unit long.
       if (typeof text !== 'string' || text.length === 0) continue;
-      op(2);
-      if (text.length <= 32 && text.trim() === '') istr(text); else str(text);
+      ops[nops++] = 2;
+      // Short white space is interned (an optimisation only: most texts start with a
+      // letter, and need no `trim`).
+      const c0 = text.charCodeAt(0);
+      if (text.length <= 32 && (c0 <= 32 || c0 === 160 || c0 === 0x1680 || c0 > 0x1fff) && text.trim() === '') istr(text); else str(text);
       continue;
     }
     if (type !== 1) continue;
     const el = node;
     const local = el.localName;
-    const { tag, kind } = tagOf(cache, kinds, local);
+    const t = tagOf(cache, kinds, local), tag = t.tag, kind = t.kind;
     const inHead = top.inHead || tag === 'head';
     if (range !== null && !inHead && tag !== 'html' && tag !== 'body' && !range.intersectsNode(el)) continue;
     if (++elements > maxElements + 1) break;
@@ -332,21 +340,23 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
         if (nodes !== null) { first = null; list = nodes; }
       }
     }
-    op(1); op(flags);
+    ops[nops++] = 1; ops[nops++] = flags;
     const checkable = !isSlot && !dropped && !top.off && !inHead && (kind & KIND_UNRENDERED) === 0;
     els.push(checkable ? el : null); depths.push(stack.length);
-    if (isSlot) {
-      op(0); istr(local);
+    if (isSlot || (dropped && only !== null && (kind & KIND_HEAD_FACT) === 0)) {
+      // A slot is unwrapped; an element the core drops is read for nothing but the head
+      // facts of `<meta>`, `<link>`, `<base>` and a `<script>`'s type: no attributes.
+      ops[nops++] = 0; istr(local);
     } else {
       // `attributes` makes an `Attr` object per attribute; most elements have none, and
       // most attributes are not wanted, so: names first, values of the wanted ones only.
       if (only === null) {
         const a = el.hasAttributes() ? el.attributes : null, n = a === null ? 0 : a.length;
-        op(n); istr(local);
-        for (let i = 0; i < n; i++) { const x = a[i]; istr(x.name); str(x.value); }
+        ops[nops++] = n; istr(local);
+        for (let i = 0; i < n; i++) { if (nops + 8 > ops.length) room(); const x = a[i]; istr(x.name); str(x.value); }
       } else {
         const at = nops;
-        op(0); istr(local);
+        ops[nops++] = 0; istr(local);
         let k = 0;
         const names = el.getAttributeNames();
         for (let i = 0; i < names.length; i++) {
@@ -355,18 +365,18 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
           if (only.has(name)) {
             let v = el.getAttribute(raw);
             if (v === null) { const x = el.attributes.getNamedItemNS(null, raw); v = x === null ? null : x.value; }
-            if (v !== null) { istr(raw); str(v); k++; }
+            if (v !== null) { if (nops + 8 > ops.length) room(); istr(raw); str(v); k++; }
           }
         }
         ops[at] = k;
       }
-      if (src !== '') str(src);
+      if (src !== '') { if (nops + 8 > ops.length) room(); str(src); }
     }
     if (isVoid) continue;
     let raw = 0;
     if ((kind & KIND_RAW) !== 0) {
       const ty = tag === 'script' ? el.getAttribute('type') : null;
-      raw = tag === 'style' || (tag === 'script' && !(ty !== null && /json/i.test(ty))) ? 2 : 1;
+      raw = tag === 'style' || (tag === 'script' && !(ty !== null && /ld\+json/i.test(ty))) ? 2 : 1;
     }
     stack.push({ node: first, list, i: 0, unchecked: top.unchecked || hidden || dropped, off: top.off || dropped, inHead, raw: isSlot ? 0 : raw });
   }

@@ -511,6 +511,22 @@ fn a_page_that_breaks_dom_methods_gets_an_error_not_a_trap() {
 }
 
 #[wasm_bindgen_test]
+fn only_json_ld_scripts_are_handed_over() {
+    // The core reads JSON-LD; framework state in other JSON scripts (often the largest
+    // text of a page) is never read, so the walk does not hand it over.
+    let c = container(&format!(
+        "<script type=\"application/ld+json\">{{\"@type\":\"Article\",\"headline\":\"LD-KEPT\"}}</script>\
+         <script type=\"application/json\" id=__NEXT_DATA__>{{\"props\":\"STATE-DROPPED\"}}</script>\
+         <script>var CODE_DROPPED = 1;</script><p>{PARA}</p>"
+    ));
+    let (html, _) = snapshot_element(&c, &Limits::default()).expect("snapshot");
+    c.remove();
+    assert!(html.contains("LD-KEPT"), "{html}");
+    assert!(!html.contains("STATE-DROPPED"), "{html}");
+    assert!(!html.contains("CODE_DROPPED"), "{html}");
+}
+
+#[wasm_bindgen_test]
 fn a_page_that_breaks_text_encoder_gets_an_error_not_a_trap() {
     // The walk hands its strings over as `TextEncoder.encode` bytes; a page (the
     // bookmarklet's world) may replace it with one that returns invalid UTF-8 or no bytes.
