@@ -68,6 +68,8 @@ pub fn read_html_with(html: String, o: &HtmlOptions) -> Result<String, ReadError
         selection_only: false,
         ignore_css_hidden: true,
         all_attributes: false,
+        // Not reported here; the arena build checks the encoding and the limits.
+        skip_stats: true,
         limits,
     };
     let mut snap = snapshot::snapshot_document(&doc, &opts)?;

@@ -228,6 +228,7 @@ pub fn read_document(doc: &web_sys::Document, o: &ReadOptions) -> Result<String,
         selection_only: o.selection_only,
         all_attributes: o.include_snapshot,
         ignore_css_hidden: ask_after,
+        skip_stats: ask_after,
         ..SnapshotOptions::default()
     };
     let mut snap = snapshot::snapshot_document(doc, &opts)?;
@@ -244,8 +245,8 @@ pub fn read_document(doc: &web_sys::Document, o: &ReadOptions) -> Result<String,
         (Some(walk), true) => {
             let got = verify::extract(walk, &read_options(&snap));
             dom_walk::forget_walk();
-            let (article, hidden) = got?;
-            snap.stats.hidden = hidden;
+            let (article, stats) = got?;
+            snap.stats = stats;
             article
         }
         _ => extract_snapshot(&snap, o.selection_only)?,

@@ -42,6 +42,11 @@ pub struct SnapshotOptions {
     /// …; see [`super::dom_walk`]): the HTML then lacks them, and `stats` does not count
     /// them.
     pub all_attributes: bool,
+    /// Leave `stats` empty and the encoding unchecked: the arena built from the walk
+    /// checks the encoding and the limits, and counts what `stats` would
+    /// ([`super::snapshot_doc::Built::stats`]), in the pass it makes anyway (a whole-page
+    /// read).
+    pub skip_stats: bool,
     pub limits: Limits,
 }
 
@@ -53,7 +58,7 @@ pub struct SnapshotStats {
     /// `<svg>`, `<button>` …) and their subtrees are not checked, so never count here,
     /// and their text counts as visible. In a whole-page `readPage`, which asks CSS only
     /// about the article's elements after extracting it (`web::verify`), the hidden ones
-    /// found there (and `hidden_text` stays 0).
+    /// found there (and `hidden_text`, `visible_text` stay 0).
     pub hidden: usize,
     pub shadow_roots: usize,
     pub current_src: usize,
@@ -161,7 +166,9 @@ pub fn snapshot_document(
     if enc.strings.len() > opts.limits.max_input_bytes {
         return Err(SnapshotError::TooLarge(enc.strings.len()));
     }
-    snap.stats = decode(&enc, &opts.limits, None)?;
+    if !opts.skip_stats {
+        snap.stats = decode(&enc, &opts.limits, None)?;
+    }
     snap.walk = Some(enc);
     Ok(snap)
 }

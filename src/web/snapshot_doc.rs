@@ -30,6 +30,7 @@
 
 use super::dom_walk::{self, Encoded, Malformed, Reader};
 use super::html_out as out;
+use super::snapshot::SnapshotStats;
 use crate::dom::{Attr, Builder, Doc};
 use crate::{Error, Limits};
 use std::borrow::Cow;
@@ -53,6 +54,9 @@ pub struct Built {
     /// (the walk's n-th [`dom_walk::OP_ELEMENT`], [`dom_walk::hidden_of`]'s numbering), or
     /// [`NO_ORIGIN`] (text, the wrapper of a walk that did not start at `<html>`).
     pub origin: Vec<u32>,
+    /// The walk's counts as [`super::snapshot::SnapshotStats`] has them (`elements`,
+    /// `shadow_roots`, `current_src`, `max_depth`; not the CSS ones).
+    pub stats: SnapshotStats,
 }
 
 /// [`Built::origin`] of a node that no walked element made.
@@ -69,13 +73,14 @@ pub fn build_with(
 ) -> Result<Built, Error> {
     let mut b = Builder::new(page_url, limits, keep_hidden_attr);
     let mut origin = Vec::new();
-    feed(enc, &mut b, hidden, &mut origin).map_err(|e| match e {
+    let mut stats = SnapshotStats::default();
+    feed(enc, &mut b, hidden, &mut origin, &mut stats).map_err(|e| match e {
         Stop::Core(e) => e,
         Stop::Malformed(_) => Error::Decode("the page snapshot did not decode".into()),
     })?;
     let doc = b.finish();
     origin.resize(doc.nodes.len(), NO_ORIGIN);
-    Ok(Built { doc, origin })
+    Ok(Built { doc, origin, stats })
 }
 
 enum Stop {
@@ -106,6 +111,7 @@ fn feed<'a>(
     b: &mut Builder<'_>,
     hidden: &[u32],
     origin: &mut Vec<u32>,
+    stats: &mut SnapshotStats,
 ) -> Result<(), Stop> {
     let mut r = Reader::new(enc);
     let mut stack: Vec<Frame> = Vec::new();
@@ -126,6 +132,13 @@ fn feed<'a>(
                 let this = ordinal;
                 ordinal = ordinal.wrapping_add(1);
                 let mut flags = r.num()?;
+                stats.elements += 1;
+                if flags & dom_walk::F_SHADOW != 0 {
+                    stats.shadow_roots += 1;
+                }
+                if flags & dom_walk::F_CURRENT_SRC != 0 {
+                    stats.current_src += 1;
+                }
                 while hidden.next_if(|&h| h < this).is_some() {}
                 if hidden.next_if_eq(&this).is_some() {
                     flags |= dom_walk::F_HIDDEN;
@@ -179,6 +192,7 @@ fn feed<'a>(
                     continue;
                 }
                 stack.push(Frame { opened: true });
+                stats.max_depth = stats.max_depth.max(stack.len());
             }
             dom_walk::OP_TEXT => {
                 let t = r.string()?;

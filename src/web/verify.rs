@@ -17,6 +17,7 @@
 //! article stands as extracted.
 
 use super::dom_walk::{self, Encoded};
+use super::snapshot::SnapshotStats;
 use super::snapshot_doc::{self, NO_ORIGIN};
 use crate::dom::{Doc, NodeId};
 use crate::extract::Selection;
@@ -32,15 +33,18 @@ pub const MAX_ROUNDS: usize = 3;
 pub const MOSTLY_HIDDEN_MIN_CHARS: u32 = 1_500;
 
 /// The article of a walk taken without asking CSS, asking CSS about what it holds. Also
-/// returns how many elements were found hidden.
-pub fn extract(enc: &Encoded, opts: &Options) -> Result<(Article, usize), Error> {
+/// returns the walk's counts ([`snapshot_doc::Built::stats`]) with `hidden`: the elements
+/// found hidden.
+pub fn extract(enc: &Encoded, opts: &Options) -> Result<(Article, SnapshotStats), Error> {
     let base = crate::base_url(opts)?;
     let mut hidden: Vec<u32> = Vec::new();
     let mut round = 0;
     let mut fallback: Option<Article> = None;
+    let mut stats: Option<SnapshotStats> = None;
     let (first, hidden_by_attr) = loop {
         let built = snapshot_doc::build_with(enc, base.clone(), &opts.limits, false, &hidden)?;
         let (doc, origin) = (built.doc, built.origin);
+        stats.get_or_insert(built.stats);
         let (article, sel) = match crate::article_and_selection(&doc, opts) {
             Ok(x) => x,
             // Nothing readable once the hidden is hidden: read the page as extracted.
@@ -69,11 +73,12 @@ pub fn extract(enc: &Encoded, opts: &Options) -> Result<(Article, usize), Error>
         hidden.dedup();
         fallback = Some(article);
     };
-    let n_hidden = hidden.len();
+    let mut stats = stats.unwrap_or_default();
+    stats.hidden = hidden.len();
     crate::retry_light(first, hidden_by_attr, opts, || {
         snapshot_doc::build_with(enc, base, &opts.limits, true, &hidden).map(|b| b.doc)
     })
-    .map(|a| (a, n_hidden))
+    .map(|a| (a, stats))
 }
 
 /// The elements to ask about, as (number in the walk, arena node), ascending: those the

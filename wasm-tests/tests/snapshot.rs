@@ -280,6 +280,10 @@ async fn a_read_asks_css_about_the_article_after_extracting_it() {
         v["snapshot"]["stats"]["hidden"].as_u64().unwrap_or(0) >= 3,
         "{v}"
     );
+    // The walk's counts come from the arena build (no separate pass over the walk).
+    let stats = &v["snapshot"]["stats"];
+    assert!(stats["elements"].as_u64().unwrap_or(0) >= 15, "{v}");
+    assert!(stats["max_depth"].as_u64().unwrap_or(0) >= 4, "{v}");
     frame.remove();
 }
 
