@@ -72,6 +72,14 @@ pub fn to_json(a: &Article) -> String {
     s
 }
 
+/// The export on one line (the same members in the same order, no indentation): what the
+/// browser read hands to JavaScript, which parses it (a third fewer bytes to transcode and
+/// parse on a typical article); the extension writes the export with
+/// `JSON.stringify(article, null, 2)`, which gives [`to_json`]'s text back.
+pub fn to_json_compact(a: &Article) -> String {
+    serde_json::to_string(&JsonArticle::new(a)).unwrap_or_else(|_| String::from("null"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,6 @@ mod punct;
 pub mod text;
 
 pub use html::{to_reader_document, to_reader_html};
-pub use json::{to_json, to_json_value};
+pub use json::{to_json, to_json_compact, to_json_value};
 pub use markdown::{to_markdown, MarkdownOptions};
 pub use text::to_text;

@@ -14,8 +14,9 @@
 //!  "selection": false, "article": {…}}
 //! {"ok": false, "code": "no_content", "message": "no readable content found"}
 //! ```
-//! `article` is the JSON export (`render::to_json`, schema `readmark/1`), byte for byte
-//! what the CLI writes with `--format json`: the model, which is all the reader renders.
+//! `article` is the JSON export (schema `readmark/1`), what the CLI writes with `--format
+//! json` but on one line (`render::to_json_compact`; `JSON.stringify(article, null, 2)`
+//! gives the CLI's text back): the model, which is all the reader renders.
 //!
 //! The Markdown exports are not rendered on the read path (they were two thirds of the
 //! rendering time of a read, for buttons most reads never use): the article of the last
@@ -287,7 +288,7 @@ pub(crate) fn result_json(
     t0: f64,
     t1: f64,
 ) -> String {
-    let json = render::to_json(&article);
+    let json = render::to_json_compact(&article);
     let exports = exports.then(|| markdown_exports(&article));
     let t2 = now_ms();
     let mut head = serde_json::json!({
