@@ -212,17 +212,26 @@ function parseNoscripts(root) {
   for (let i = 0; i < els.length; i++) map.set(els[i], Array.from(ts[i].content.childNodes));
   return map;
 }
+// `readmarkWalk`'s tables of tags and attributes, and its cache of local names → tags.
+let tables = null;
 export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags, rawTags, unrenderedTags, droppedTags, attrNames) {
   if (range === undefined) range = null; // wasm-bindgen passes `None` as undefined
-  const kinds = new Map();
-  for (const [list, bit] of [[voidTags, KIND_VOID], [rawTags, KIND_RAW], [unrenderedTags, KIND_UNRENDERED]])
-    for (const t of list.split(' ')) kinds.set(t, (kinds.get(t) || 0) | bit);
-  for (const t of droppedTags.split(' ')) kinds.set(t, (kinds.get(t) || 0) | KIND_DROPPED);
-  for (const t of SHADOW_HOSTS.split(' ')) kinds.set(t, (kinds.get(t) || 0) | KIND_SHADOW_HOST);
-  for (const t of HEAD_FACTS.split(' ')) kinds.set(t, (kinds.get(t) || 0) | KIND_HEAD_FACT);
-  // Only these attributes are handed over, unless all are asked for.
-  const only = attrNames === '' ? null : new Set(attrNames.split(' '));
-  const cache = new Map();
+  // The tables of the lists (the same for every walk of a module: kept between walks).
+  const key = [voidTags, rawTags, unrenderedTags, droppedTags, attrNames].join('|');
+  if (tables === null || tables.key !== key) {
+    const kinds = new Map();
+    for (const [list, bit] of [[voidTags, KIND_VOID], [rawTags, KIND_RAW], [unrenderedTags, KIND_UNRENDERED]])
+      for (const t of list.split(' ')) kinds.set(t, (kinds.get(t) || 0) | bit);
+    for (const t of droppedTags.split(' ')) kinds.set(t, (kinds.get(t) || 0) | KIND_DROPPED);
+    for (const t of SHADOW_HOSTS.split(' ')) kinds.set(t, (kinds.get(t) || 0) | KIND_SHADOW_HOST);
+    for (const t of HEAD_FACTS.split(' ')) kinds.set(t, (kinds.get(t) || 0) | KIND_HEAD_FACT);
+    // Only these attributes are handed over, unless all are asked for.
+    const only = attrNames === '' ? null : new Set(attrNames.split(' '));
+    tables = { key, kinds, only, cache: new Map() };
+  }
+  // Local names are the page's to make up: the cache stays bounded.
+  if (tables.cache.size > 4096) tables.cache.clear();
+  const { kinds, only, cache } = tables;
   const doc = root.ownerDocument;
   const win = doc ? doc.defaultView : null;
   // Every element handed over, by its number in the walk, and its depth (`lastWalk`).
