@@ -146,7 +146,7 @@ async function inPage({ rounds, phase }) {
     }
     return [performance.now() - t0, a];
   };
-  const out = { rm: [], rd: [], snapshotMs: [], extractMs: [], rmOk: false, rdOk: false, code: null, words: 0, snapshotBytes: 0 };
+  const out = { rm: [], rd: [], snapshotMs: [], extractMs: [], cssMs: [], rmOk: false, rdOk: false, code: null, words: 0, snapshotBytes: 0 };
   for (let k = 0; k < rounds; k++) {
     const order = k % 2 ? [rd, rm] : [rm, rd];
     for (const f of order) {
@@ -158,6 +158,7 @@ async function inPage({ rounds, phase }) {
         if (r.ok) {
           out.snapshotMs.push(r.timings.snapshotMs);
           out.extractMs.push(r.timings.extractMs);
+          out.cssMs.push(r.timings.cssMs ?? 0);
           out.words = r.article?.word_count ?? r.article?.wordCount ?? 0;
           out.snapshotBytes = r.snapshot.bytes;
         }
@@ -207,7 +208,7 @@ for (const [i, p] of pages.entries()) {
     }
     const r = await tab.evaluate(inPage, { rounds });
     Object.assign(rec, {
-      rmMs: median(r.rm), rdMs: median(r.rd), snapshotMs: median(r.snapshotMs), extractMs: median(r.extractMs),
+      rmMs: median(r.rm), rdMs: median(r.rd), snapshotMs: median(r.snapshotMs), extractMs: median(r.extractMs), cssMs: median(r.cssMs),
       rmOk: r.rmOk, rdOk: r.rdOk, code: r.code, snapshotBytes: r.snapshotBytes,
       // The first call in this tab (cold: lazy statics such as regexes, JIT), as the
       // extension sees it (one call per tab); without --profile only.
@@ -215,7 +216,7 @@ for (const [i, p] of pages.entries()) {
     });
     rec.ratio = rec.rmMs / rec.rdMs;
     console.error(`bench: browser ${i + 1}/${pages.length} ${p.ds}/${p.id}: readmark ${rec.rmMs.toFixed(1)} ms ` +
-      `(snapshot ${rec.snapshotMs} + extract ${rec.extractMs}), readability ${rec.rdMs.toFixed(1)} ms, ratio ${rec.ratio.toFixed(2)}`);
+      `(snapshot ${rec.snapshotMs} + extract ${rec.extractMs} + CSS asks ${rec.cssMs}), readability ${rec.rdMs.toFixed(1)} ms, ratio ${rec.ratio.toFixed(2)}`);
   } catch (e) {
     rec.error = String(e).split('\n')[0];
     console.error(`bench: browser ${p.ds}/${p.id}: ${rec.error}`);

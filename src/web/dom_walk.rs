@@ -21,9 +21,7 @@
 //!
 //! # Encoding
 //! `[strings, ops]`: `strings` is every string of the walk, each followed by U+0000 (so a
-//! surrogate pair can never be formed across two strings), as UTF-8 bytes in a
-//! `Uint8Array` (lone surrogates become U+FFFD, one unit each as before); `ops` is a
-//! `Uint32Array`. Each
+//! surrogate pair can never be formed across two strings); `ops` is a `Uint32Array`. Each
 //! string is announced in `ops` by its length in UTF-16 code units (lengths, not a
 //! separator, because text may contain U+0000). Element and attribute names, and text
 //! nodes of at most 32 units of white space, are interned: the first time such a string
@@ -390,7 +388,7 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     stack.push({ node: first, list, i: 0, unchecked: top.unchecked || hidden || dropped, off: top.off || dropped, inHead, raw: isSlot ? 0 : raw });
   }
   lastWalk = { els, depths, win };
-  return [new TextEncoder().encode(S.join('\0') + (S.length > 0 ? '\0' : '')), ops.subarray(0, nops)];
+  return [S.join('\0') + (S.length > 0 ? '\0' : ''), ops.subarray(0, nops)];
 }
 "#)]
 extern "C" {
@@ -493,16 +491,15 @@ pub fn walk(
         &attr_names,
     )
     .map_err(|_| Malformed)?;
-    // The strings arrive as UTF-8 bytes (`TextEncoder.encode` in the walk: one native
-    // copy, where passing a string makes wasm-bindgen copy its ASCII prefix one code unit
-    // at a time in JavaScript). A page can replace `TextEncoder` where the bookmarklet
-    // runs in its world: what arrived is checked.
-    let bytes = out.get(0);
-    if !bytes.is_instance_of::<js_sys::Uint8Array>() {
+    // Handed over as one string, which wasm-bindgen writes into the module's memory with
+    // `TextEncoder.prototype.encodeInto`. (Bytes from `TextEncoder.encode` in the walk
+    // were no faster, and in a Firefox content script they come from the page's
+    // compartment, where `instanceof Uint8Array` fails.) A page can replace
+    // `encodeInto` where the bookmarklet runs in its world: check what arrived.
+    let strings = out.get(0).as_string().ok_or(Malformed)?;
+    if std::str::from_utf8(strings.as_bytes()).is_err() {
         return Err(Malformed);
     }
-    let strings =
-        String::from_utf8(js_sys::Uint8Array::from(bytes).to_vec()).map_err(|_| Malformed)?;
     let ops = out.get(1);
     if !ops.is_instance_of::<js_sys::Uint32Array>() {
         return Err(Malformed);

@@ -86,8 +86,11 @@ pub fn read_html_with(html: String, o: &HtmlOptions) -> Result<String, ReadError
         o.selection_only,
         snapshot,
         true,
-        t0,
-        t1,
+        super::Timings {
+            t0,
+            t1,
+            css_ms: 0.0,
+        },
     ))
 }
 

@@ -10,7 +10,7 @@
 //! crossing, parsed by `JSON.parse`):
 //!
 //! ```json
-//! {"ok": true, "snapshot": {…}, "timings": {"snapshotMs": 3, "extractMs": 12},
+//! {"ok": true, "snapshot": {…}, "timings": {"snapshotMs": 3, "extractMs": 12, "cssMs": 1},
 //!  "selection": false, "article": {…}}
 //! {"ok": false, "code": "no_content", "message": "no readable content found"}
 //! ```
@@ -242,13 +242,15 @@ pub fn read_document(doc: &web_sys::Document, o: &ReadOptions) -> Result<String,
     }
     let t1 = now_ms();
     LAST_ARTICLE.with(|a| a.borrow_mut().take());
+    let mut css_ms = 0.0;
     let article = match (&snap.walk, ask_after) {
         (Some(walk), true) => {
             let got = verify::extract(walk, &read_options(&snap));
             dom_walk::forget_walk();
-            let (article, stats) = got?;
-            snap.stats = stats;
-            article
+            let v = got?;
+            snap.stats = v.stats;
+            css_ms = v.css_ms;
+            v.article
         }
         _ => extract_snapshot(&snap, o.selection_only)?,
     };
@@ -270,13 +272,21 @@ pub fn read_document(doc: &web_sys::Document, o: &ReadOptions) -> Result<String,
         o.selection_only,
         snapshot,
         o.exports,
-        t0,
-        t1,
+        Timings { t0, t1, css_ms },
     ))
 }
 
+/// When a read's parts ran: `t0` → `t1` the snapshot (the walk), `t1` → the answer the
+/// extraction and rendering, of which `css_ms` asking CSS about the article
+/// ([`verify`]): `timings` reports it apart (`cssMs`), and `extractMs` without it.
+pub(crate) struct Timings {
+    pub t0: f64,
+    pub t1: f64,
+    pub css_ms: f64,
+}
+
 /// The `{ok: true, …}` answer for an extracted article: `snapshot` as given, timings
-/// (`t0` → `t1`: snapshot, `t1` → now: extraction and rendering), the Markdown exports
+/// ([`Timings`]), the Markdown exports
 /// when `exports` (plain and with front matter; otherwise [`render_exports`] renders them
 /// later from the article kept here) and the ordered JSON export as the last member
 /// `article`.
@@ -285,8 +295,7 @@ pub(crate) fn result_json(
     selection: bool,
     snapshot: serde_json::Value,
     exports: bool,
-    t0: f64,
-    t1: f64,
+    t: Timings,
 ) -> String {
     let json = render::to_json_compact(&article);
     let exports = exports.then(|| markdown_exports(&article));
@@ -295,7 +304,11 @@ pub(crate) fn result_json(
         "ok": true,
         "selection": selection,
         "snapshot": snapshot,
-        "timings": { "snapshotMs": t1 - t0, "extractMs": t2 - t1 },
+        "timings": {
+            "snapshotMs": t.t1 - t.t0,
+            "extractMs": t2 - t.t1 - t.css_ms,
+            "cssMs": t.css_ms,
+        },
     });
     if let Some((md, md_fm)) = exports {
         head["markdown"] = md.into();

@@ -32,15 +32,26 @@ pub const MAX_ROUNDS: usize = 3;
 /// the page's text) the page counts as hiding its content until an interaction.
 pub const MOSTLY_HIDDEN_MIN_CHARS: u32 = 1_500;
 
-/// The article of a walk taken without asking CSS, asking CSS about what it holds. Also
-/// returns the walk's counts ([`snapshot_doc::Built::stats`]) with `hidden`: the elements
-/// found hidden.
-pub fn extract(enc: &Encoded, opts: &Options) -> Result<(Article, SnapshotStats), Error> {
+/// What [`extract`] read.
+#[derive(Debug)]
+pub struct Verified {
+    pub article: Article,
+    /// The walk's counts ([`snapshot_doc::Built::stats`]) with `hidden`: the elements
+    /// found hidden.
+    pub stats: SnapshotStats,
+    /// Milliseconds spent asking CSS (reading the page, as the walk does: reported apart
+    /// from the extraction's time).
+    pub css_ms: f64,
+}
+
+/// The article of a walk taken without asking CSS, asking CSS about what it holds.
+pub fn extract(enc: &Encoded, opts: &Options) -> Result<Verified, Error> {
     let base = crate::base_url(opts)?;
     let mut hidden: Vec<u32> = Vec::new();
     let mut round = 0;
     let mut fallback: Option<Article> = None;
     let mut stats: Option<SnapshotStats> = None;
+    let mut css_ms = 0.0;
     let (first, hidden_by_attr) = loop {
         let built = snapshot_doc::build_with(enc, base.clone(), &opts.limits, false, &hidden)?;
         let (doc, origin) = (built.doc, built.origin);
@@ -59,8 +70,11 @@ pub fn extract(enc: &Encoded, opts: &Options) -> Result<(Article, SnapshotStats)
         round += 1;
         let asked = asked(&doc, &sel, &origin);
         let ordinals: Vec<u32> = asked.iter().map(|&(o, _)| o).collect();
-        let mut found = dom_walk::hidden_of(&ordinals)
-            .map_err(|_| Error::Decode("the page could not be asked about CSS".into()))?;
+        let t = dom_walk::clock_ms();
+        let found = dom_walk::hidden_of(&ordinals);
+        css_ms += dom_walk::clock_ms() - t;
+        let mut found =
+            found.map_err(|_| Error::Decode("the page could not be asked about CSS".into()))?;
         if found.is_empty() {
             break (Ok(article), doc.hidden_by_attr);
         }
@@ -78,7 +92,11 @@ pub fn extract(enc: &Encoded, opts: &Options) -> Result<(Article, SnapshotStats)
     crate::retry_light(first, hidden_by_attr, opts, || {
         snapshot_doc::build_with(enc, base, &opts.limits, true, &hidden).map(|b| b.doc)
     })
-    .map(|a| (a, stats))
+    .map(|article| Verified {
+        article,
+        stats,
+        css_ms,
+    })
 }
 
 /// The elements to ask about, as (number in the walk, arena node), ascending: those the
