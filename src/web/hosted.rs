@@ -72,6 +72,7 @@ pub fn read_html_with(html: String, o: &HtmlOptions) -> Result<String, ReadError
         skip_stats: true,
         limits,
     };
+    let _forget = super::ForgetWalk;
     let mut snap = snapshot::snapshot_document(&doc, &opts)?;
     let url = o.url.clone().unwrap_or_default();
     snap.url.clone_from(&url);

@@ -232,6 +232,7 @@ pub fn read_document(doc: &web_sys::Document, o: &ReadOptions) -> Result<String,
         skip_stats: ask_after,
         ..SnapshotOptions::default()
     };
+    let _forget = ForgetWalk;
     let mut snap = snapshot::snapshot_document(doc, &opts)?;
     if !ask_after && mostly_hidden(&snap.stats) {
         // Lazy-rendering pages (NitroPack's `nitro-offscreen`, "reveal on scroll" scripts)
@@ -245,9 +246,7 @@ pub fn read_document(doc: &web_sys::Document, o: &ReadOptions) -> Result<String,
     let mut css_ms = 0.0;
     let article = match (&snap.walk, ask_after) {
         (Some(walk), true) => {
-            let got = verify::extract(walk, &read_options(&snap));
-            dom_walk::forget_walk();
-            let v = got?;
+            let v = verify::extract(walk, &read_options(&snap))?;
             snap.stats = v.stats;
             css_ms = v.css_ms;
             v.article
@@ -274,6 +273,16 @@ pub fn read_document(doc: &web_sys::Document, o: &ReadOptions) -> Result<String,
         o.exports,
         Timings { t0, t1, css_ms },
     ))
+}
+
+/// Lets go of the walk's elements ([`dom_walk::forget_walk`]) when a read is over, however
+/// it ends: the module must not keep a page's nodes alive after the read.
+pub(crate) struct ForgetWalk;
+
+impl Drop for ForgetWalk {
+    fn drop(&mut self) {
+        dom_walk::forget_walk();
+    }
 }
 
 /// When a read's parts ran: `t0` → `t1` the snapshot (the walk), `t1` → the answer the

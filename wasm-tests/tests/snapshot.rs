@@ -288,6 +288,29 @@ async fn a_read_asks_css_about_the_article_after_extracting_it() {
 }
 
 #[wasm_bindgen_test]
+async fn the_walk_answers_by_element_number_and_a_read_lets_go_of_it() {
+    // Elements are numbered in walk order: html 0, head 1, style 2, body 3, the two <p>s 4
+    // and 5. CSS is asked about them by number after the walk; once a read is over the
+    // module no longer holds the page's elements.
+    let (frame, inner) = frame_document(&format!(
+        "<!doctype html><html><head><style>.h {{ display: none }}</style></head><body>\
+         <p class=h>HIDDEN {PARA}</p><p>SHOWN {PARA}</p></body></html>"
+    ))
+    .await;
+    let opts = SnapshotOptions {
+        ignore_css_hidden: true,
+        ..SnapshotOptions::default()
+    };
+    snapshot_document(&inner, &opts).expect("snapshot");
+    use readmark::web::dom_walk::hidden_of;
+    assert_eq!(hidden_of(&[1, 2, 3, 4, 5, 99]), Ok(vec![4]));
+    let (text, _) = read_text(&inner);
+    assert!(text.contains("SHOWN") && !text.contains("HIDDEN"), "{text}");
+    assert_eq!(hidden_of(&[4, 5]), Ok(vec![]));
+    frame.remove();
+}
+
+#[wasm_bindgen_test]
 async fn a_page_that_hides_its_article_until_a_click_is_read_as_the_cli_reads_it() {
     // Most of the page's text is `display: none` until the reader acts (a lazy-rendering
     // script, a closed tab): the article stands as extracted rather than the little that
