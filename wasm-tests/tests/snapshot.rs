@@ -333,36 +333,14 @@ async fn a_page_that_hides_its_article_until_a_click_is_read_as_the_cli_reads_it
 
 #[wasm_bindgen_test]
 async fn a_document_under_default_src_none_is_read() {
-    let doc = document();
-    let frame: HtmlIFrameElement = doc
-        .create_element("iframe")
-        .expect("iframe")
-        .dyn_into()
-        .expect("HtmlIFrameElement");
-    frame.set_srcdoc(&format!(
+    let (frame, inner) = frame_document(&format!(
         "<!doctype html><html lang=de><head>\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">\
          <title>Strenge Seite</title><style>.x{{display:none}}</style></head><body><article>\
          <h1>Strenge Seite</h1><p>ERSTER {PARA}</p><p class=x>VERSTECKT {PARA}</p><p>ZWEITER {PARA}</p>\
          </article></body></html>"
-    ));
-    doc.body()
-        .expect("body")
-        .append_child(&frame)
-        .expect("append");
-    let mut inner = None;
-    for _ in 0..100 {
-        sleep(20).await;
-        if let Some(d) = frame.content_document() {
-            if d.ready_state() == "complete"
-                && d.body().is_some_and(|b| b.child_element_count() > 0)
-            {
-                inner = Some(d);
-                break;
-            }
-        }
-    }
-    let inner = inner.expect("the frame loaded");
+    ))
+    .await;
     let snap = snapshot_document(&inner, &SnapshotOptions::default()).expect("snapshot");
     assert_eq!(snap.lang.as_deref(), Some("de"));
     let a = extract_snapshot(&snap, false)
