@@ -132,8 +132,8 @@ function tagOf(cache, kinds, local) {
 // Hidden by CSS, as the walk decides (see the module docs): `depth` is the element's depth in
 // the walk; `checkVisibility()` walks every ancestor, so deep down the computed style
 // alone decides.
-function isHidden(win, el, depth, cvOpts) {
-  return depth <= CV_MAX_DEPTH && typeof el.checkVisibility === 'function' && el.checkVisibility(cvOpts)
+function isHidden(win, el, depth) {
+  return depth <= CV_MAX_DEPTH && typeof el.checkVisibility === 'function' && el.checkVisibility(CV_OPTS)
     ? false : computedHidden(win, el);
 }
 // The elements of the last walk by their number in it (`null` where the walk would not
@@ -146,7 +146,7 @@ export function readmarkHiddenOf(ordinals) {
   if (w !== null) {
     for (let k = 0; k < ordinals.length; k++) {
       const i = ordinals[k], el = i < w.els.length ? w.els[i] : null;
-      if (el && isHidden(w.win, el, w.depths[i], CV_OPTS)) out.push(i);
+      if (el && isHidden(w.win, el, w.depths[i])) out.push(i);
     }
   }
   return Uint32Array.from(out);
@@ -309,10 +309,13 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     // Nothing inside an element the core drops reaches the article: no CSS asked there.
     const dropped = !isSlot && (kind & KIND_DROPPED) !== 0;
     let hidden = false;
-    if (!isSlot && !dropped && !top.unchecked && !inHead && (kind & KIND_UNRENDERED) === 0) {
+    // An element CSS may be asked about, now (unless an ancestor was hidden, or the walk
+    // does not ask) or after the walk (`lastWalk`).
+    const askable = !isSlot && !dropped && !top.off && !inHead && (kind & KIND_UNRENDERED) === 0;
+    if (askable && !top.unchecked) {
       // checkVisibility() walks every ancestor (O(depth) per call): deep in the tree the
       // computed style alone, which decides anyway, is cheaper.
-      hidden = isHidden(win, el, stack.length, CV_OPTS);
+      hidden = isHidden(win, el, stack.length);
     }
     if (hidden) flags |= 1;
     const isVoid = !isSlot && (kind & KIND_VOID) !== 0;
@@ -348,8 +351,7 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
       }
     }
     ops[nops++] = 1; ops[nops++] = flags;
-    const checkable = !isSlot && !dropped && !top.off && !inHead && (kind & KIND_UNRENDERED) === 0;
-    els.push(checkable ? el : null); depths.push(stack.length);
+    els.push(askable ? el : null); depths.push(stack.length);
     if (isSlot || (dropped && only !== null && (kind & KIND_HEAD_FACT) === 0)) {
       // A slot is unwrapped; an element the core drops is read for nothing but the head
       // facts of `<meta>`, `<link>`, `<base>` and a `<script>`'s type: no attributes.

@@ -123,16 +123,14 @@ fn feed<'a>(
     // names thousands of times): the tag, and the attribute name as kept (or dropped).
     let mut tags: Vec<Option<Cow<'a, str>>> = Vec::new();
     let mut attr_names: Vec<Option<Option<Cow<'a, str>>>> = Vec::new();
-    // The number of the next element in the walk, and the next of `hidden` to meet.
-    let mut ordinal: u32 = 0;
+    // The next of `hidden` to meet (an element's number is `stats.elements` before it).
     let mut hidden = hidden.iter().copied().peekable();
     while let Some(op) = r.next_op() {
         match op {
             dom_walk::OP_ELEMENT => {
-                let this = ordinal;
-                ordinal = ordinal.wrapping_add(1);
-                let mut flags = r.num()?;
+                let this = u32::try_from(stats.elements).unwrap_or(u32::MAX);
                 stats.elements += 1;
+                let mut flags = r.num()?;
                 if flags & dom_walk::F_SHADOW != 0 {
                     stats.shadow_roots += 1;
                 }
