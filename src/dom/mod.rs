@@ -195,6 +195,11 @@ pub struct Doc {
     /// The page says it is a forum thread (schema.org `DiscussionForumPosting`,
     /// in JSON-LD or microdata): its replies are the content, not furniture under it.
     pub discussion: bool,
+    /// One past the last descendant of each node, when the arena is in document order
+    /// (every subtree a contiguous run of ids, as the builder makes it): then
+    /// [`Doc::descendants`] is a range of ids instead of a walk with a stack. Empty when
+    /// the nodes are in any other order ([`Doc::index_subtrees`]).
+    pub ends: Vec<NodeId>,
 }
 
 impl Doc {
@@ -225,10 +230,42 @@ impl Doc {
 
     /// All node ids of the subtree at `root` in document order (iterative).
     pub fn descendants(&self, root: NodeId) -> Descendants<'_> {
-        Descendants {
-            doc: self,
-            stack: vec![root],
+        match self.ends.get(root as usize) {
+            Some(&end) => Descendants {
+                doc: self,
+                stack: Vec::new(),
+                next: root,
+                end,
+            },
+            None => Descendants {
+                doc: self,
+                stack: vec![root],
+                next: 0,
+                end: 0,
+            },
         }
+    }
+
+    /// Fill [`Doc::ends`] when the nodes are in document order: a node's first child is
+    /// the next id and each later child starts where its previous sibling's subtree
+    /// ends. Checked, not assumed: any other order leaves `ends` empty, and
+    /// [`Doc::descendants`] walks the children instead. Iterative, one pass from the last
+    /// node up (a child's id is past its parent's, so its end is known first).
+    pub fn index_subtrees(&mut self) {
+        let n = self.nodes.len();
+        let mut ends: Vec<NodeId> = vec![0; n];
+        for i in (0..n).rev() {
+            let mut next = i as NodeId + 1;
+            for &c in &self.nodes[i].children {
+                if c != next {
+                    self.ends = Vec::new();
+                    return;
+                }
+                next = ends[c as usize];
+            }
+            ends[i] = next;
+        }
+        self.ends = ends;
     }
 
     /// Concatenated text of a subtree, whitespace as in the source.
@@ -264,12 +301,20 @@ impl Doc {
 #[derive(Debug)]
 pub struct Descendants<'a> {
     doc: &'a Doc,
+    /// Document-order arena ([`Doc::ends`]): the ids `next..end`.
+    next: NodeId,
+    end: NodeId,
+    /// Otherwise: the nodes still to visit, the next on top.
     stack: Vec<NodeId>,
 }
 
 impl Iterator for Descendants<'_> {
     type Item = NodeId;
     fn next(&mut self) -> Option<NodeId> {
+        if self.next < self.end {
+            self.next += 1;
+            return Some(self.next - 1);
+        }
         let id = self.stack.pop()?;
         let children = &self.doc.node(id).children;
         self.stack.extend(children.iter().rev());
@@ -294,6 +339,58 @@ impl Iterator for Ancestors<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::{Doc, NodeId};
+
+    /// The walk with a stack, which [`Doc::descendants`] replaces with a range of ids on
+    /// an arena in document order.
+    fn walked(doc: &Doc, root: NodeId) -> Vec<NodeId> {
+        let (mut out, mut stack) = (Vec::new(), vec![root]);
+        while let Some(id) = stack.pop() {
+            out.push(id);
+            stack.extend(doc.node(id).children.iter().rev());
+        }
+        out
+    }
+
+    #[cfg(feature = "html")]
+    #[test]
+    fn descendants_of_a_parsed_page_are_ranges_in_document_order() {
+        let html = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/en-news-boilerplate/source.html"
+        ))
+        .expect("fixture");
+        let doc = Doc::parse(&html, None, &crate::Limits::default()).expect("parses");
+        assert_eq!(
+            doc.ends.len(),
+            doc.nodes.len(),
+            "the builder's arena is in order"
+        );
+        for id in 0..doc.nodes.len() as NodeId {
+            assert_eq!(doc.descendants(id).collect::<Vec<_>>(), walked(&doc, id));
+        }
+    }
+
+    #[cfg(feature = "html")]
+    #[test]
+    fn an_arena_out_of_order_is_walked() {
+        let mut doc = Doc::parse(
+            "<div><p>a<b>b</b></p><p>c</p></div><ul><li>d</li></ul>",
+            None,
+            &crate::Limits::default(),
+        )
+        .expect("parses");
+        // Swap two sibling subtrees' order among the children of their parent.
+        let div = (0..doc.nodes.len() as NodeId)
+            .find(|&i| doc.node(i).tag() == "div")
+            .expect("a div");
+        doc.nodes[div as usize].children.reverse();
+        let expected = walked(&doc, 0);
+        doc.index_subtrees();
+        assert!(doc.ends.is_empty(), "not in document order any more");
+        assert_eq!(doc.descendants(0).collect::<Vec<_>>(), expected);
+    }
+
     #[test]
     fn ascii_words_as_the_general_path() {
         for v in [

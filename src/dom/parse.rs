@@ -240,6 +240,7 @@ impl<'l> Builder<'l> {
             dropped_hidden: 0,
             hidden_by_attr: 0,
             discussion: false,
+            ends: Vec::new(),
         };
         let root = doc.push(
             None,
@@ -391,6 +392,7 @@ impl<'l> Builder<'l> {
                 }
             }
         }
+        doc.index_subtrees();
         doc.discussion = is_discussion(&doc);
         doc
     }

@@ -390,7 +390,24 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     stack.push({ node: first, list, i: 0, unchecked: top.unchecked || hidden || dropped, off: top.off || dropped, inHead, raw: isSlot ? 0 : raw });
   }
   lastWalk = { els, depths, win };
-  return [S.join('\0') + (S.length > 0 ? '\0' : ''), ops.subarray(0, nops)];
+  // The strings stay here until `readmarkTakeStrings` writes them into the module's
+  // memory: one `encodeInto` of the whole text (wasm-bindgen's own string passing copies
+  // the ASCII prefix one unit at a time in JavaScript first).
+  pending = S.join('\0') + (S.length > 0 ? '\0' : '');
+  return [pending.length, ops.subarray(0, nops)];
+}
+// The last walk's strings (one string), until taken.
+let pending = null;
+// Writes the last walk's strings as UTF-8 into `memory` at `ptr` (room for `cap` bytes:
+// three per UTF-16 unit always suffice) and forgets them. Returns the bytes written, or
+// -1 when they did not fit (or a page replaced `TextEncoder`: the caller checks what
+// arrived).
+export function readmarkTakeStrings(memory, ptr, cap) {
+  const s = pending;
+  pending = null;
+  if (typeof s !== 'string') return -1;
+  const r = new TextEncoder().encodeInto(s, new Uint8Array(memory.buffer, ptr, cap));
+  return r.read === s.length ? r.written : -1;
 }
 "#)]
 extern "C" {
@@ -402,6 +419,9 @@ extern "C" {
 
     #[wasm_bindgen(js_name = readmarkForgetWalk)]
     fn forget_walk_js();
+
+    #[wasm_bindgen(js_name = readmarkTakeStrings, catch)]
+    fn take_strings_js(memory: &JsValue, ptr: u32, cap: u32) -> Result<f64, JsValue>;
 
     #[allow(clippy::too_many_arguments)]
     #[wasm_bindgen(js_name = readmarkWalk, catch)]
@@ -493,15 +513,15 @@ pub fn walk(
         &attr_names,
     )
     .map_err(|_| Malformed)?;
-    // Handed over as one string, which wasm-bindgen writes into the module's memory with
-    // `TextEncoder.prototype.encodeInto`. (Bytes from `TextEncoder.encode` in the walk
-    // were no faster, and in a Firefox content script they come from the page's
-    // compartment, where `instanceof Uint8Array` fails.) A page can replace
-    // `encodeInto` where the bookmarklet runs in its world: check what arrived.
-    let strings = out.get(0).as_string().ok_or(Malformed)?;
-    if std::str::from_utf8(strings.as_bytes()).is_err() {
-        return Err(Malformed);
-    }
+    // The strings are written straight into a buffer of ours with one
+    // `TextEncoder.prototype.encodeInto` (`readmarkTakeStrings`). (Passing the string
+    // through wasm-bindgen copied its ASCII prefix unit by unit in JavaScript first; bytes
+    // from `TextEncoder.encode` in the walk were no faster, and in a Firefox content
+    // script they come from the page's compartment, where `instanceof Uint8Array` fails.)
+    // A page can replace `encodeInto` where the bookmarklet runs in its world: check what
+    // arrived.
+    let units = out.get(0).as_f64().ok_or(Malformed)?;
+    let strings = take_strings(units)?;
     let ops = out.get(1);
     if !ops.is_instance_of::<js_sys::Uint32Array>() {
         return Err(Malformed);
@@ -510,6 +530,29 @@ pub fn walk(
         strings,
         ops: js_sys::Uint32Array::from(ops).to_vec(),
     })
+}
+
+/// The last walk's strings (`units` UTF-16 code units), written by `encodeInto` into a
+/// buffer of three bytes per unit (UTF-8 never needs more), then checked as UTF-8 (a
+/// `-1`, a count past the buffer or bytes that are not UTF-8: [`Malformed`]).
+fn take_strings(units: f64) -> Result<String, Malformed> {
+    if !(0.0..=f64::from(u32::MAX / 3 - 1)).contains(&units) {
+        return Err(Malformed);
+    }
+    let cap = units as usize * 3;
+    // Zeroed, not uninitialised: no `unsafe` for a memset of a few hundred kilobytes.
+    let mut buf = vec![0u8; cap];
+    let written = take_strings_js(
+        &wasm_bindgen::memory(),
+        buf.as_mut_ptr() as usize as u32,
+        u32::try_from(cap).map_err(|_| Malformed)?,
+    )
+    .map_err(|_| Malformed)?;
+    if !(0.0..=cap as f64).contains(&written) {
+        return Err(Malformed);
+    }
+    buf.truncate(written as usize);
+    String::from_utf8(buf).map_err(|_| Malformed)
 }
 
 /// The `data-*` attributes the core reads (lazy image sources, code languages). The arena
