@@ -35,7 +35,7 @@ mod parse;
 
 #[cfg(feature = "html")]
 pub use parse::Parsed;
-pub use parse::{Attr, Builder, KEPT_ATTRS, READ_ATTRS};
+pub use parse::{script_text_is_read, Attr, Builder, KEPT_ATTRS, READ_ATTRS};
 mod tags;
 
 pub use crate::extract::hints::ClassHints;

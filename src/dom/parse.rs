@@ -549,6 +549,14 @@ enum SkippedText {
     },
 }
 
+/// Whether the core reads the text of a `<script>` of this `type`: JSON-LD (metadata)
+/// and TeX (MathJax 2's `math/tex`). The browser walk hands over the text of these
+/// scripts only (`web::dom_walk`, the same test in JavaScript).
+pub fn script_text_is_read(ty: &str) -> bool {
+    let ty = ty.to_ascii_lowercase();
+    ty.contains("ld+json") || ty.starts_with("math/tex")
+}
+
 /// What a dropped element's text is for: `tag` lower-case, `attrs` in the source's
 /// order (the first `type` counts). The text of every other dropped element (styles,
 /// scripts nobody reads) is not even kept while it is skipped.

@@ -53,7 +53,7 @@
 //! `<svg>`, buttons, `<select>` lists, media …) are not checked, nor is anything inside
 //! them: whatever CSS says, nothing there reaches the article. Unless everything is asked
 //! for (to write the HTML), their children are not even walked (a `<script>`'s or
-//! `<title>`'s text excepted: JSON-LD and the title), so they do not count towards
+//! `<title>`'s text excepted: JSON-LD, TeX and the title), so they do not count towards
 //! `maxElements` either.
 //! `checkVisibility()` is false for `display: none`, for content skipped by
 //! `content-visibility` (closed `<details>`, `hidden=until-found`), for `display: contents`
@@ -281,7 +281,7 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     if (units > maxUnits) { ops[nops++] = 4; break; }
     const type = node.nodeType;
     if (type === 3 || type === 4) {
-      if (top.raw === 2) continue; // <style>, or a <script> that is not JSON-LD: never written
+      if (top.raw === 2) continue; // <style>, or a <script> that is neither JSON-LD nor TeX: never written
       let text = node.nodeValue;
       if (range !== null && !top.inHead) {
         text = selectedText(node, range);
@@ -385,7 +385,8 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     let raw = 0;
     if ((kind & KIND_RAW) !== 0) {
       const ty = tag === 'script' ? el.getAttribute('type') : null;
-      raw = tag === 'style' || (tag === 'script' && !(ty !== null && /ld\+json/i.test(ty))) ? 2 : 1;
+      // As `crate::dom::script_text_is_read`: JSON-LD and TeX scripts are read.
+      raw = tag === 'style' || (tag === 'script' && !(ty !== null && (/ld\+json/i.test(ty) || /^math\/tex/i.test(ty)))) ? 2 : 1;
     }
     stack.push({ node: first, list, i: 0, unchecked: top.unchecked || hidden || dropped, off: top.off || dropped, inHead, raw: isSlot ? 0 : raw });
   }

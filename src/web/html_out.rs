@@ -95,15 +95,14 @@ pub fn push_attr(out: &mut String, name: &str, value: &str) {
 
 /// Raw text of `tag`, made unable to end its element early: every `</tag`
 /// (ASCII case-insensitive) becomes `<\/tag`. `<style>` text is dropped (the core does
-/// not read it), as is the text of scripts other than JSON-LD (which feeds the metadata;
-/// other JSON — framework state, often the largest text of a page — is never read, so the
-/// walk does not hand it over either).
+/// not read it), as is the text of scripts other than JSON-LD (which feeds the metadata)
+/// and TeX ([`crate::dom::script_text_is_read`]; other scripts and JSON — framework
+/// state, often the largest text of a page — are never read, so the walk does not hand
+/// them over either).
 pub fn push_raw_text(out: &mut String, tag: &str, script_type: Option<&str>, s: &str) {
     match tag {
         "style" => return,
-        "script" if !script_type.is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) => {
-            return
-        }
+        "script" if !script_type.is_some_and(crate::dom::script_text_is_read) => return,
         _ => {}
     }
     let needle = format!("</{tag}");

@@ -288,6 +288,25 @@ async fn a_read_asks_css_about_the_article_after_extracting_it() {
 }
 
 #[wasm_bindgen_test]
+async fn a_read_keeps_the_tex_of_mathjax_2_scripts() {
+    // MathJax 2 keeps each formula's TeX in a `<script type="math/tex">` (the CLI reads it
+    // into the article's math); the walk hands that text over as it does JSON-LD's. A
+    // frame document: its scripts of these types never run.
+    let (frame, inner) = frame_document(&format!(
+        "<!doctype html><html><head><title>TeX</title></head><body><article><h1>TeX</h1>\
+         <p>INLINE {PARA} <script type=\"math/tex\">e^{{i\\pi}} + 1 = 0</script> after.</p>\
+         <div><script type=\"math/tex; mode=display\">\\sum_n x_n</script></div>\
+         <p>MORE {PARA}</p></article></body></html>"
+    ))
+    .await;
+    let (_, v) = read_text(&inner);
+    frame.remove();
+    let article = v["article"].to_string();
+    assert!(article.contains(r"e^{i\\pi} + 1 = 0"), "{article}");
+    assert!(article.contains(r"\\sum_n x_n"), "{article}");
+}
+
+#[wasm_bindgen_test]
 async fn the_walk_answers_by_element_number_and_a_read_lets_go_of_it() {
     // Elements are numbered in walk order: html 0, head 1, style 2, body 3, the two <p>s 4
     // and 5. CSS is asked about them by number after the walk; once a read is over the
@@ -516,17 +535,19 @@ fn a_page_that_breaks_dom_methods_gets_an_error_not_a_trap() {
 }
 
 #[wasm_bindgen_test]
-fn only_json_ld_scripts_are_handed_over() {
-    // The core reads JSON-LD; framework state in other JSON scripts (often the largest
+fn only_json_ld_and_tex_scripts_are_handed_over() {
+    // The core reads JSON-LD and TeX; framework state in other JSON scripts (often the largest
     // text of a page) is never read, so the walk does not hand it over.
     let c = container(&format!(
         "<script type=\"application/ld+json\">{{\"@type\":\"Article\",\"headline\":\"LD-KEPT\"}}</script>\
          <script type=\"application/json\" id=__NEXT_DATA__>{{\"props\":\"STATE-DROPPED\"}}</script>\
-         <script>var CODE_DROPPED = 1;</script><p>{PARA}</p>"
+         <script>var CODE_DROPPED = 1;</script><p>{PARA}</p>\
+         <script type=\"math/tex\">TEX-KEPT</script>"
     ));
     let (html, _) = snapshot_element(&c, &Limits::default()).expect("snapshot");
     c.remove();
     assert!(html.contains("LD-KEPT"), "{html}");
+    assert!(html.contains("TEX-KEPT"), "{html}");
     assert!(!html.contains("STATE-DROPPED"), "{html}");
     assert!(!html.contains("CODE_DROPPED"), "{html}");
 }
