@@ -62,8 +62,8 @@
 //! `display` / `visibility`: a closed `<details>` keeps its text (as the native CLI does),
 //! a `display: contents` wrapper keeps its children.
 //!
-//! `<noscript>` (in the HTML namespace): with scripting on, the page's parser kept its
-//! content as one text node; the walk parses that text with `DOMParser` (a document
+//! `<noscript>` (in the HTML namespace, in an HTML document: in XHTML its text is text):
+//! with scripting on, the page's parser kept its content as one text node; the walk parses that text with `DOMParser` (a document
 //! without a browsing context: nothing in it runs or loads, the page is not touched), so
 //! the core sees elements where its own parser (scripting off) sees them — lazy-image
 //! fallbacks, server-rendered content. A `DOMParser` document costs ~0.1 ms to make and
@@ -232,6 +232,9 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
   const { kinds, only, cache } = tables;
   const doc = root.ownerDocument;
   const win = doc ? doc.defaultView : null;
+  // Only the HTML parser keeps a `<noscript>`'s content as text; in an XHTML document
+  // its text is text (`&lt;p&gt;` written in the source), as the CLI reads it too.
+  const noscriptAsText = !!doc && doc.contentType === 'text/html';
   // Every element handed over, by its number in the walk, and its depth (`lastWalk`).
   const els = [], depths = [];
   // `ops` in a typed array: the interned announcements (≥ 2^30) are past V8's small
@@ -336,7 +339,7 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
         if (isSlot && htmlNs) { const a = el.assignedNodes(); if (a.length > 0) list = a; }
         if (list === null) first = el.firstChild;
       }
-      if (tag === 'noscript' && htmlNs && first !== null && el.childElementCount === 0) {
+      if (tag === 'noscript' && htmlNs && noscriptAsText && first !== null && el.childElementCount === 0) {
         // With scripting on, the page's parser kept this content as text. Parse it as the
         // core's parser (scripting off) does, into a document of its own: it has no
         // browsing context, so nothing in it runs or loads, and the page is not touched.

@@ -288,6 +288,31 @@ async fn a_read_asks_css_about_the_article_after_extracting_it() {
 }
 
 #[wasm_bindgen_test]
+fn a_noscript_in_an_xhtml_document_keeps_its_text_as_text() {
+    // Only the HTML parser keeps a noscript's markup as text (for the walk to parse); in
+    // an XHTML document a noscript's text is text, as the CLI reads `&lt;p&gt;` too.
+    const XHTML: &str = "http://www.w3.org/1999/xhtml";
+    let xml = document()
+        .implementation()
+        .expect("implementation")
+        .create_document(Some(XHTML), "html")
+        .expect("document");
+    assert_eq!(xml.content_type(), "application/xhtml+xml");
+    let root = xml.document_element().expect("root");
+    let body = xml.create_element_ns(Some(XHTML), "body").expect("body");
+    let ns = xml
+        .create_element_ns(Some(XHTML), "noscript")
+        .expect("noscript");
+    ns.append_child(&xml.create_text_node("<p>LITERAL</p>"))
+        .expect("text");
+    body.append_child(&ns).expect("append");
+    root.append_child(&body).expect("append");
+    let (html, _) = snapshot_element(&root, &Limits::default()).expect("snapshot");
+    assert!(html.contains("&lt;p&gt;LITERAL"), "{html}");
+    assert!(!html.contains("<p>LITERAL"), "{html}");
+}
+
+#[wasm_bindgen_test]
 async fn a_read_keeps_the_tex_of_mathjax_2_scripts() {
     // MathJax 2 keeps each formula's TeX in a `<script type="math/tex">` (the CLI reads it
     // into the article's math); the walk hands that text over as it does JSON-LD's. A
