@@ -264,7 +264,10 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     table.set(s, table.size); S.push(s); ops[nops++] = 0x40000000 + s.length; units += s.length;
   };
   // A frame: the next node (light DOM, shadow root) or a list (a slot's assigned nodes).
-  const stack = [{ node: root, list: null, i: 0, unchecked: !check, off: false, inHead: false, raw: 0 }];
+  // `whole`: inside an open shadow root or a parsed `<noscript>` of an element the
+  // selection touches. Those nodes are in another tree (or document) than the selection's
+  // range, which never intersects them: they go in whole, with their host.
+  const stack = [{ node: root, list: null, i: 0, unchecked: !check, off: false, inHead: false, raw: 0, whole: false }];
   while (stack.length > 0) {
     if (nops + 8 > ops.length) room();
     const top = stack[stack.length - 1];
@@ -286,7 +289,7 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     if (type === 3 || type === 4) {
       if (top.raw === 2) continue; // <style>, or a <script> that is neither JSON-LD nor TeX: never written
       let text = node.nodeValue;
-      if (range !== null && !top.inHead) {
+      if (range !== null && !top.inHead && !top.whole) {
         text = selectedText(node, range);
         if (text === null) continue;
       }
@@ -304,7 +307,7 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     const local = el.localName;
     const t = tagOf(cache, kinds, local), tag = t.tag, kind = t.kind;
     const inHead = top.inHead || tag === 'head';
-    if (range !== null && !inHead && tag !== 'html' && tag !== 'body' && !range.intersectsNode(el)) continue;
+    if (range !== null && !inHead && !top.whole && tag !== 'html' && tag !== 'body' && !range.intersectsNode(el)) continue;
     if (++elements > maxElements + 1) break;
     const htmlNs = el.namespaceURI === 'http://www.w3.org/1999/xhtml';
     let flags = htmlNs ? 2 : 0;
@@ -329,12 +332,12 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     // Children: none for <template> (inert), nor (unless everything is asked for) for an
     // element the core drops other than a <script> or <title> (whose text it reads); else
     // an open shadow root's, a slot's assigned nodes, or the element's own.
-    let first = null, list = null;
+    let first = null, list = null, foreign = false;
     const skipChildren = dropped && only !== null && tag !== 'script' && tag !== 'title';
     if (!isVoid && tag !== 'template' && !skipChildren) {
       // Only custom elements and these can host a shadow root (`attachShadow`).
       const shadow = (kind & KIND_SHADOW_HOST) !== 0 || local.indexOf('-') > 0 ? el.shadowRoot : null;
-      if (shadow) { flags |= 32; first = shadow.firstChild; }
+      if (shadow) { flags |= 32; first = shadow.firstChild; foreign = true; }
       else {
         if (isSlot && htmlNs) { const a = el.assignedNodes(); if (a.length > 0) list = a; }
         if (list === null) first = el.firstChild;
@@ -350,7 +353,7 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
           const html = el.textContent;
           nodes = html !== null && html.indexOf('<') >= 0 ? parseOne(html) : null;
         }
-        if (nodes !== null) { first = null; list = nodes; }
+        if (nodes !== null) { first = null; list = nodes; foreign = true; }
       }
     }
     ops[nops++] = 1; ops[nops++] = flags;
@@ -391,7 +394,7 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
       // As `crate::dom::script_text_is_read`: JSON-LD and TeX scripts are read.
       raw = tag === 'style' || (tag === 'script' && !(ty !== null && (/ld\+json/i.test(ty) || /^math\/tex/i.test(ty)))) ? 2 : 1;
     }
-    stack.push({ node: first, list, i: 0, unchecked: top.unchecked || hidden || dropped, off: top.off || dropped, inHead, raw: isSlot ? 0 : raw });
+    stack.push({ node: first, list, i: 0, unchecked: top.unchecked || hidden || dropped, off: top.off || dropped, inHead, raw: isSlot ? 0 : raw, whole: top.whole || foreign });
   }
   lastWalk = { els, depths, win };
   // The strings stay here until `readmarkTakeStrings` writes them into the module's
@@ -479,7 +482,9 @@ pub struct Encoded {
 }
 
 /// Walk the composed tree under `root` in one crossing. `check`: ask CSS visibility;
-/// `range`: only the nodes it touches (outside `<head>`); `all_attrs`: hand over every
+/// `range`: only the nodes it touches (outside `<head>`; the open shadow root or parsed
+/// `<noscript>` content of a touched element goes in whole, since a range never
+/// intersects another tree); `all_attrs`: hand over every
 /// attribute and the inside of dropped elements (to write the HTML), else only the
 /// attributes the core's arena reads ([`crate::dom::KEPT_ATTRS`],
 /// [`crate::dom::READ_ATTRS`], the `data-*` attributes it reads: [`data_attrs_read`]) and

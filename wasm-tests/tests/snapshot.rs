@@ -465,6 +465,47 @@ fn only_the_selection_is_read_when_asked() {
 }
 
 #[wasm_bindgen_test]
+fn a_selection_across_a_shadow_host_and_a_noscript_keeps_their_content() {
+    // Shadow content and a noscript's parsed content live in other trees than the
+    // selection's range (which never intersects them): they go in whole with their host.
+    let c = container(&format!(
+        "<p id=one>FIRST {PARA}</p><div id=host></div>\
+         <noscript>&lt;p&gt;NOSCRIPT-TEXT {PARA}&lt;/p&gt;</noscript>\
+         <p id=three>THIRD {PARA}</p><p id=four>FOURTH {PARA}</p>"
+    ));
+    let host = c.query_selector("#host").expect("q").expect("host");
+    let root = host
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+        .expect("shadow");
+    root.set_inner_html(&format!("<p>SHADOW-TEXT {PARA}</p>"));
+    let doc = document();
+    let sel = doc.get_selection().expect("sel").expect("selection");
+    sel.remove_all_ranges().expect("clear");
+    let range = doc.create_range().expect("range");
+    let one = c.query_selector("#one").expect("q").expect("one");
+    let three = c.query_selector("#three").expect("q").expect("three");
+    range.set_start_before(&one).expect("start");
+    range.set_end_after(&three).expect("end");
+    sel.add_range(&range).expect("add");
+    let snap = snapshot_document(
+        &doc,
+        &SnapshotOptions {
+            selection_only: true,
+            ..SnapshotOptions::default()
+        },
+    )
+    .expect("snapshot");
+    sel.remove_all_ranges().expect("clear");
+    c.remove();
+    let a = extract_snapshot(&snap, true).expect("article");
+    let text = readmark::render::to_text(&a);
+    for kept in ["FIRST", "SHADOW-TEXT", "NOSCRIPT-TEXT", "THIRD"] {
+        assert!(text.contains(kept), "{kept} missing from {text}");
+    }
+    assert!(!text.contains("FOURTH"), "{text}");
+}
+
+#[wasm_bindgen_test]
 fn page_text_cannot_change_the_snapshot_structure() {
     let doc = document();
     let c = container("<noscript></noscript><p id=p></p>");
