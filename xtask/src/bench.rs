@@ -1049,13 +1049,15 @@ impl Report {
         s.push_str("```\n\n## Targets (issue 7)\n\n");
         s.push_str(&self.targets());
         s.push_str(
-            "\n## In the browser\n\nHeadless Chromium, corpus pages served on 127.0.0.1 (every other request aborted), \
+            "\n## In the browser\n\nHeadless Chromium, corpus pages served on 127.0.0.1 (every other request aborted) \
+             cross-origin isolated (COOP/COEP headers: `performance.now()` in 5 µs steps instead of 100 µs), \
              evenly spaced over the three datasets. Per page, in the same tab and the same run: Readmark's full path \
              (`readPage({})` of the `--target web` module the extension ships: snapshot of the live DOM, extraction, \
              the model as JSON — what the extension needs before it opens the reader; the Markdown exports are \
              rendered afterwards, on demand — plus `JSON.parse` of the result) and Readability.js 0.6.0 \
              (`new Readability(document.cloneNode(true)).parse()`, injected into the benchmark page only), in \
-             alternating order, after one warm-up call each; the ratio is per page.\n\n",
+             alternating order; each tool's per-page time is the median of its rounds (the first, cold call \
+             among them, and also reported on its own below); the ratio is per page.\n\n",
         );
         s.push_str(&self.browser_table());
         s.push_str(
