@@ -412,7 +412,7 @@ let pending = null;
 export function readmarkTakeStrings(memory, ptr, cap) {
   const s = pending;
   pending = null;
-  if (typeof s !== 'string') return -1;
+  if (typeof s !== 'string' || memory === null) return -1;
   const r = new TextEncoder().encodeInto(s, new Uint8Array(memory.buffer, ptr, cap));
   return r.read === s.length ? r.written : -1;
 }
@@ -498,7 +498,7 @@ pub fn walk(
     max_elements: usize,
     max_units: usize,
     all_attrs: bool,
-) -> Result<Encoded, Malformed> {
+) -> Result<Encoded, WalkError> {
     use super::html_out::{RAW_TEXT, UNRENDERED, VOID};
     use crate::dom::{DROPPED_TAGS, KEPT_ATTRS, READ_ATTRS};
     let attr_names = if all_attrs {
@@ -530,10 +530,16 @@ pub fn walk(
     // A page can replace `encodeInto` where the bookmarklet runs in its world: check what
     // arrived.
     let units = out.get(0).as_f64().ok_or(Malformed)?;
+    // Every UTF-16 unit is at least one byte of UTF-8: past half of `max_units` (the byte
+    // limit) the strings are too large, known before a buffer is made for them.
+    if units > (max_units / 2) as f64 {
+        let _ = take_strings_js(&JsValue::NULL, 0, 0); // lets go of them
+        return Err(WalkError::TooLarge(units as usize));
+    }
     let strings = take_strings(units)?;
     let ops = out.get(1);
     if !ops.is_instance_of::<js_sys::Uint32Array>() {
-        return Err(Malformed);
+        return Err(WalkError::Malformed);
     }
     Ok(Encoded {
         strings,
@@ -577,6 +583,21 @@ pub fn data_attrs_read() -> Vec<&'static str> {
 /// The walk threw, or its encoding did not parse: reported, never a trap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Malformed;
+
+/// Why [`walk`] handed nothing over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WalkError {
+    Malformed,
+    /// The strings are longer (in UTF-16 units, so at least as many bytes) than the byte
+    /// limit, half of `max_units`.
+    TooLarge(usize),
+}
+
+impl From<Malformed> for WalkError {
+    fn from(_: Malformed) -> Self {
+        WalkError::Malformed
+    }
+}
 
 /// Reads ops and strings in order.
 #[derive(Debug)]

@@ -216,7 +216,10 @@ fn walk(
         max_units,
         all_attrs,
     )
-    .map_err(|_| SnapshotError::Malformed)
+    .map_err(|e| match e {
+        dom_walk::WalkError::TooLarge(n) => SnapshotError::TooLarge(n),
+        dom_walk::WalkError::Malformed => SnapshotError::Malformed,
+    })
 }
 
 /// Count the stats of an encoded walk (checking the limits and the encoding), and write

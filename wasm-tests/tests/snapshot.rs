@@ -778,6 +778,28 @@ fn a_noscript_that_swallows_its_end_tag_is_parsed_alone() {
 }
 
 #[wasm_bindgen_test]
+fn strings_past_the_byte_limit_are_too_large() {
+    // 3,000 units of text against a 2,000-byte limit: a typed "too large" (the walk knows
+    // it from the strings' length, a unit being at least a byte, before it makes a buffer
+    // for them), and the next walk is not confused by what was left behind.
+    let c = container(&"x".repeat(3_000));
+    let limits = Limits {
+        max_input_bytes: 2_000,
+        ..Limits::default()
+    };
+    let got = snapshot_element(&c, &limits);
+    c.remove();
+    assert!(
+        matches!(got, Err(readmark::web::snapshot::SnapshotError::TooLarge(n)) if n >= 3_000),
+        "{got:?}"
+    );
+    let small = container("<p>after</p>");
+    let (html, _) = snapshot_element(&small, &Limits::default()).expect("snapshot");
+    small.remove();
+    assert!(html.contains("<p>after</p>"), "{html}");
+}
+
+#[wasm_bindgen_test]
 fn repeated_white_space_counts_towards_the_size_limit() {
     // Interned strings are handed over once but count every time: many identical white
     // space text nodes cannot pass the size limit unseen.
