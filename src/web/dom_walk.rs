@@ -264,9 +264,10 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     table.set(s, table.size); S.push(s); ops[nops++] = 0x40000000 + s.length; units += s.length;
   };
   // A frame: the next node (light DOM, shadow root) or a list (a slot's assigned nodes).
-  // `whole`: inside an open shadow root or a parsed `<noscript>` of an element the
-  // selection touches. Those nodes are in another tree (or document) than the selection's
-  // range, which never intersects them: they go in whole, with their host.
+  // `whole`: inside the open shadow root of an element the selection touches. Its nodes
+  // are in another tree than the selection's range, which never intersects them: they go
+  // in whole, with their host. (A `<noscript>`'s content is left out of a selection: the
+  // reader never saw it.)
   const stack = [{ node: root, list: null, i: 0, unchecked: !check, off: false, inHead: false, raw: 0, whole: false }];
   while (stack.length > 0) {
     if (nops + 8 > ops.length) room();
@@ -342,7 +343,12 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
         if (isSlot && htmlNs) { const a = el.assignedNodes(); if (a.length > 0) list = a; }
         if (list === null) first = el.firstChild;
       }
-      if (tag === 'noscript' && htmlNs && noscriptAsText && first !== null && el.childElementCount === 0) {
+      if (tag === 'noscript' && htmlNs && noscriptAsText && first !== null && el.childElementCount === 0 && range !== null) {
+        // A selection holds what the reader saw: never a noscript's content (tracking
+        // pixels, fallbacks), neither as markup nor as its text. (Its parsed nodes are in
+        // another document, which a range cannot be compared with consistently.)
+        first = null;
+      } else if (tag === 'noscript' && htmlNs && noscriptAsText && first !== null && el.childElementCount === 0) {
         // With scripting on, the page's parser kept this content as text. Parse it as the
         // core's parser (scripting off) does, into a document of its own: it has no
         // browsing context, so nothing in it runs or loads, and the page is not touched.
@@ -353,7 +359,7 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
           const html = el.textContent;
           nodes = html !== null && html.indexOf('<') >= 0 ? parseOne(html) : null;
         }
-        if (nodes !== null) { first = null; list = nodes; foreign = true; }
+        if (nodes !== null) { first = null; list = nodes; }
       }
     }
     ops[nops++] = 1; ops[nops++] = flags;
@@ -482,9 +488,8 @@ pub struct Encoded {
 }
 
 /// Walk the composed tree under `root` in one crossing. `check`: ask CSS visibility;
-/// `range`: only the nodes it touches (outside `<head>`; the open shadow root or parsed
-/// `<noscript>` content of a touched element goes in whole, since a range never
-/// intersects another tree); `all_attrs`: hand over every
+/// `range`: only the nodes it touches (outside `<head>`; the open shadow root of a touched
+/// element goes in whole, since a range never intersects another tree); `all_attrs`: hand over every
 /// attribute and the inside of dropped elements (to write the HTML), else only the
 /// attributes the core's arena reads ([`crate::dom::KEPT_ATTRS`],
 /// [`crate::dom::READ_ATTRS`], the `data-*` attributes it reads: [`data_attrs_read`]) and
