@@ -550,11 +550,25 @@ enum SkippedText {
 }
 
 /// Whether the core reads the text of a `<script>` of this `type`: JSON-LD (metadata)
-/// and TeX (MathJax 2's `math/tex`). The browser walk hands over the text of these
-/// scripts only (`web::dom_walk`, the same test in JavaScript).
+/// and TeX (MathJax 2's `math/tex`), as [`script_text`] sorts them. The browser walk
+/// hands over the text of these scripts only (`web::dom_walk`, the same test in
+/// JavaScript).
 pub fn script_text_is_read(ty: &str) -> bool {
+    script_text(ty) != SkippedText::Ignored
+}
+
+/// What the text of a `<script>` of this `type` is for.
+fn script_text(ty: &str) -> SkippedText {
     let ty = ty.to_ascii_lowercase();
-    ty.contains("ld+json") || ty.starts_with("math/tex")
+    if ty.contains("ld+json") {
+        SkippedText::JsonLd
+    } else if ty.starts_with("math/tex") {
+        SkippedText::Tex {
+            display: ty.contains("display"),
+        }
+    } else {
+        SkippedText::Ignored
+    }
 }
 
 /// What a dropped element's text is for: `tag` lower-case, `attrs` in the source's
@@ -563,18 +577,7 @@ pub fn script_text_is_read(ty: &str) -> bool {
 fn skipped_text(tag: &str, attrs: &[Attr<'_>]) -> SkippedText {
     match tag {
         "title" => SkippedText::Title,
-        "script" => {
-            let ty = attr(attrs, "type").unwrap_or("").to_ascii_lowercase();
-            if ty.contains("ld+json") {
-                SkippedText::JsonLd
-            } else if ty.starts_with("math/tex") {
-                SkippedText::Tex {
-                    display: ty.contains("display"),
-                }
-            } else {
-                SkippedText::Ignored
-            }
-        }
+        "script" => script_text(attr(attrs, "type").unwrap_or("")),
         _ => SkippedText::Ignored,
     }
 }

@@ -63,14 +63,15 @@
 //! a `display: contents` wrapper keeps its children.
 //!
 //! `<noscript>` (in the HTML namespace, in an HTML document: in XHTML its text is text):
-//! with scripting on, the page's parser kept its content as one text node; the walk parses that text with `DOMParser` (a document
-//! without a browsing context: nothing in it runs or loads, the page is not touched), so
-//! the core sees elements where its own parser (scripting off) sees them — lazy-image
-//! fallbacks, server-rendered content. A `DOMParser` document costs ~0.1 ms to make and
-//! pages carry dozens of tracking-pixel noscripts, so all of them under the root are
-//! parsed in one document, each inside a `<template>` of its own: its end tag closes
-//! whatever the content left open, and its content is parsed in place, as the CLI's parser
-//! parses a noscript's content in place (leading white space kept). A last, empty template
+//! with scripting on, the page's parser kept its content as one text node; the walk
+//! parses that text with `DOMParser` (a document without a browsing context: nothing in
+//! it runs or loads, the page is not touched), so the core sees elements where its own
+//! parser (scripting off) sees them — lazy-image fallbacks, server-rendered content. A
+//! `DOMParser` document costs ~0.1 ms to make and pages carry dozens of tracking-pixel
+//! noscripts, so all of them under the root are parsed in one document, each inside a
+//! `<template>` of its own: its end tag closes whatever the content left open, and its
+//! content is parsed in place, as the CLI's parser parses a noscript's content in place
+//! (leading white space kept). A last, empty template
 //! catches a noscript that swallowed its own end tag (an open `<textarea>`, a cut-off
 //! tag). A noscript whose text names `template` or a table part (which a template would
 //! parse in table modes, where the page's parser ignores them), one in a shadow tree, or
@@ -333,33 +334,35 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
     // Children: none for <template> (inert), nor (unless everything is asked for) for an
     // element the core drops other than a <script> or <title> (whose text it reads); else
     // an open shadow root's, a slot's assigned nodes, or the element's own.
-    let first = null, list = null, foreign = false;
+    let first = null, list = null;
     const skipChildren = dropped && only !== null && tag !== 'script' && tag !== 'title';
     if (!isVoid && tag !== 'template' && !skipChildren) {
       // Only custom elements and these can host a shadow root (`attachShadow`).
       const shadow = (kind & KIND_SHADOW_HOST) !== 0 || local.indexOf('-') > 0 ? el.shadowRoot : null;
-      if (shadow) { flags |= 32; first = shadow.firstChild; foreign = true; }
+      if (shadow) { flags |= 32; first = shadow.firstChild; }
       else {
         if (isSlot && htmlNs) { const a = el.assignedNodes(); if (a.length > 0) list = a; }
         if (list === null) first = el.firstChild;
       }
-      if (tag === 'noscript' && htmlNs && noscriptAsText && first !== null && el.childElementCount === 0 && range !== null) {
-        // A selection holds what the reader saw: never a noscript's content (tracking
-        // pixels, fallbacks), neither as markup nor as its text. (Its parsed nodes are in
-        // another document, which a range cannot be compared with consistently.)
-        first = null;
-      } else if (tag === 'noscript' && htmlNs && noscriptAsText && first !== null && el.childElementCount === 0) {
-        // With scripting on, the page's parser kept this content as text. Parse it as the
-        // core's parser (scripting off) does, into a document of its own: it has no
-        // browsing context, so nothing in it runs or loads, and the page is not touched.
-        // All of them at once, in one document: a `DOMParser` call costs ~0.1 ms each.
-        if (parsedNoscripts === null) parsedNoscripts = parseNoscripts(root);
-        let nodes = parsedNoscripts.get(el);
-        if (nodes === undefined) {
-          const html = el.textContent;
-          nodes = html !== null && html.indexOf('<') >= 0 ? parseOne(html) : null;
+      if (tag === 'noscript' && htmlNs && noscriptAsText && first !== null && el.childElementCount === 0) {
+        if (range !== null) {
+          // A selection holds what the reader saw: never a noscript's content (tracking
+          // pixels, fallbacks), neither as markup nor as its text. (Its parsed nodes are
+          // in another document, which a range cannot be compared with consistently.)
+          first = null;
+        } else {
+          // With scripting on, the page's parser kept this content as text. Parse it as
+          // the core's parser (scripting off) does, into a document of its own: it has no
+          // browsing context, so nothing in it runs or loads, and the page is not touched.
+          // All of them at once, in one document: a `DOMParser` call costs ~0.1 ms each.
+          if (parsedNoscripts === null) parsedNoscripts = parseNoscripts(root);
+          let nodes = parsedNoscripts.get(el);
+          if (nodes === undefined) {
+            const html = el.textContent;
+            nodes = html !== null && html.indexOf('<') >= 0 ? parseOne(html) : null;
+          }
+          if (nodes !== null) { first = null; list = nodes; }
         }
-        if (nodes !== null) { first = null; list = nodes; }
       }
     }
     ops[nops++] = 1; ops[nops++] = flags;
@@ -400,7 +403,7 @@ export function readmarkWalk(root, check, range, maxElements, maxUnits, voidTags
       // As `crate::dom::script_text_is_read`: JSON-LD and TeX scripts are read.
       raw = tag === 'style' || (tag === 'script' && !(ty !== null && (/ld\+json/i.test(ty) || /^math\/tex/i.test(ty)))) ? 2 : 1;
     }
-    stack.push({ node: first, list, i: 0, unchecked: top.unchecked || hidden || dropped, off: top.off || dropped, inHead, raw: isSlot ? 0 : raw, whole: top.whole || foreign });
+    stack.push({ node: first, list, i: 0, unchecked: top.unchecked || hidden || dropped, off: top.off || dropped, inHead, raw: isSlot ? 0 : raw, whole: top.whole || (flags & 32) !== 0 });
   }
   lastWalk = { els, depths, win };
   // The strings stay here until `readmarkTakeStrings` writes them into the module's
@@ -489,8 +492,8 @@ pub struct Encoded {
 
 /// Walk the composed tree under `root` in one crossing. `check`: ask CSS visibility;
 /// `range`: only the nodes it touches (outside `<head>`; the open shadow root of a touched
-/// element goes in whole, since a range never intersects another tree); `all_attrs`: hand over every
-/// attribute and the inside of dropped elements (to write the HTML), else only the
+/// element goes in whole, since a range never intersects another tree); `all_attrs`: hand
+/// over every attribute and the inside of dropped elements (to write the HTML), else only the
 /// attributes the core's arena reads ([`crate::dom::KEPT_ATTRS`],
 /// [`crate::dom::READ_ATTRS`], the `data-*` attributes it reads: [`data_attrs_read`]) and
 /// no children of the elements it drops. A JavaScript

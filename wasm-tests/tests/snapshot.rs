@@ -422,26 +422,37 @@ async fn a_document_under_default_src_none_is_read() {
     frame.remove();
 }
 
-#[wasm_bindgen_test]
-fn only_the_selection_is_read_when_asked() {
-    let c = container(&format!(
-        "<p id=one>FIRST {PARA}</p><p id=two>SECOND {PARA}</p><p id=three>THIRD {PARA}</p>"
-    ));
+/// Make `range` the page's selection (none: no selection) and snapshot the selection
+/// alone; the selection is cleared again afterwards.
+fn snapshot_selection(
+    range: Option<&web_sys::Range>,
+) -> Result<readmark::web::snapshot::Snapshot, readmark::web::snapshot::SnapshotError> {
     let doc = document();
     let sel = doc.get_selection().expect("sel").expect("selection");
     sel.remove_all_ranges().expect("clear");
-    let range = doc.create_range().expect("range");
-    let two = c.query_selector("#two").expect("q").expect("two");
-    range.select_node_contents(&two).expect("select");
-    sel.add_range(&range).expect("add");
+    if let Some(r) = range {
+        sel.add_range(r).expect("add");
+    }
     let snap = snapshot_document(
         &doc,
         &SnapshotOptions {
             selection_only: true,
             ..SnapshotOptions::default()
         },
-    )
-    .expect("snapshot");
+    );
+    sel.remove_all_ranges().expect("clear");
+    snap
+}
+
+#[wasm_bindgen_test]
+fn only_the_selection_is_read_when_asked() {
+    let c = container(&format!(
+        "<p id=one>FIRST {PARA}</p><p id=two>SECOND {PARA}</p><p id=three>THIRD {PARA}</p>"
+    ));
+    let range = document().create_range().expect("range");
+    let two = c.query_selector("#two").expect("q").expect("two");
+    range.select_node_contents(&two).expect("select");
+    let snap = snapshot_selection(Some(&range)).expect("snapshot");
     assert!(snap
         .selection_text
         .as_deref()
@@ -452,15 +463,7 @@ fn only_the_selection_is_read_when_asked() {
         text.contains("SECOND") && !text.contains("FIRST") && !text.contains("THIRD"),
         "{text}"
     );
-    sel.remove_all_ranges().expect("clear");
-    let none = snapshot_document(
-        &doc,
-        &SnapshotOptions {
-            selection_only: true,
-            ..SnapshotOptions::default()
-        },
-    );
-    assert!(none.is_err());
+    assert!(snapshot_selection(None).is_err());
     c.remove();
 }
 
@@ -479,24 +482,12 @@ fn a_selection_across_a_shadow_host_keeps_its_content() {
         .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
         .expect("shadow");
     root.set_inner_html(&format!("<p>SHADOW-TEXT {PARA}</p>"));
-    let doc = document();
-    let sel = doc.get_selection().expect("sel").expect("selection");
-    sel.remove_all_ranges().expect("clear");
-    let range = doc.create_range().expect("range");
+    let range = document().create_range().expect("range");
     let one = c.query_selector("#one").expect("q").expect("one");
     let three = c.query_selector("#three").expect("q").expect("three");
     range.set_start_before(&one).expect("start");
     range.set_end_after(&three).expect("end");
-    sel.add_range(&range).expect("add");
-    let snap = snapshot_document(
-        &doc,
-        &SnapshotOptions {
-            selection_only: true,
-            ..SnapshotOptions::default()
-        },
-    )
-    .expect("snapshot");
-    sel.remove_all_ranges().expect("clear");
+    let snap = snapshot_selection(Some(&range)).expect("snapshot");
     c.remove();
     let a = extract_snapshot(&snap, true).expect("article");
     let text = readmark::render::to_text(&a);
