@@ -59,7 +59,8 @@ pub fn extract(html: &str, opts: &Options) -> Result<Article, Error> {
     // The parsed tree is kept for the retry only when one can happen (`extract_doc` retries
     // only pages with attribute-hidden elements); otherwise it goes before extraction, so
     // peak memory stays that of one tree or one arena at a time.
-    let parsed = (doc.hidden_by_attr > 0).then_some(parsed);
+    let hid = doc.revealable();
+    let parsed = (hid.by_attr > 0 || hid.by_style > 0).then_some(parsed);
     extract_doc(doc, opts, || match &parsed {
         Some(p) => p.build(base, &opts.limits, true),
         None => dom::Doc::parse_keeping_hidden(html, base, &opts.limits),
@@ -79,37 +80,40 @@ pub fn base_url(opts: &Options) -> Result<Option<url::Url>, Error> {
 
 /// Extract the article from an arena built with hidden nodes dropped (`Doc::parse`, or the
 /// browser's direct build from the live DOM). `keeping_hidden` builds the same page again
-/// keeping what only the `hidden`/`aria-hidden` attributes hide: called only when the
-/// first pass finds little text and dropped hidden nodes.
+/// keeping what only the `hidden`/`aria-hidden` attributes or an inline `visibility:hidden`
+/// hide: called only when the first pass finds little text and dropped such nodes.
 pub fn extract_doc(
     doc: dom::Doc,
     opts: &Options,
     keeping_hidden: impl FnOnce() -> Result<dom::Doc, Error>,
 ) -> Result<Article, Error> {
     let first = article_of(&doc, opts);
-    let hidden_by_attr = doc.hidden_by_attr;
+    let hidden = doc.revealable();
     drop(doc);
-    retry_light(first, hidden_by_attr, opts, keeping_hidden)
+    retry_light(first, hidden, opts, keeping_hidden)
 }
 
 /// The second half of [`extract_doc`]: `first` is the article of an arena in which
-/// `hidden_by_attr` elements were hidden only by `hidden`/`aria-hidden`. When it is light
-/// (or missing) and there were such elements, the page built again by `keeping_hidden` is
-/// read too, and its article wins when it is clearly heavier.
+/// `hidden` elements were hidden only by `hidden`/`aria-hidden` or an inline
+/// `visibility:hidden`. When it is light and there were attribute-hidden elements, or
+/// missing and there were any, the page built again by `keeping_hidden` is read too, and
+/// its article wins when it is clearly heavier. (Inline `visibility:hidden` also hides
+/// collapsed panels and placeholders of pages that have an article: revealing them for a
+/// light one swaps it for a page of widgets.)
 pub fn retry_light(
     first: Result<Article, Error>,
-    hidden_by_attr: usize,
+    hidden: dom::Revealable,
     opts: &Options,
     keeping_hidden: impl FnOnce() -> Result<dom::Doc, Error>,
 ) -> Result<Article, Error> {
-    let light = match &first {
-        Err(Error::NoContent) => true,
-        Ok(a) => a.word_count < 150,
+    // Without such hidden elements the retry would parse the same document again (and
+    // keep the first result).
+    let retry = match &first {
+        Err(Error::NoContent) => hidden.by_attr > 0 || hidden.by_style > 0,
+        Ok(a) => a.word_count < 150 && hidden.by_attr > 0,
         Err(_) => false,
     };
-    // Without elements hidden only by `hidden`/`aria-hidden` the retry would parse the
-    // same document again (and keep the first result).
-    if !light || hidden_by_attr == 0 {
+    if !retry {
         return first;
     }
     let doc = keeping_hidden()?;

@@ -189,9 +189,13 @@ pub struct Doc {
     /// Nodes dropped while building (hidden, scripts …): kept only as a count.
     pub dropped_hidden: usize,
     /// Elements met outside dropped subtrees that only the `hidden`/`aria-hidden`
-    /// attribute hides: when there are none, [`Doc::parse_keeping_hidden`] builds the
-    /// same document as [`Doc::parse`].
+    /// attribute hides: when there are none (and no [`Doc::hidden_by_style`]),
+    /// [`Doc::parse_keeping_hidden`] builds the same document as [`Doc::parse`].
     pub hidden_by_attr: usize,
+    /// … and those that only an inline `visibility:hidden` hides (the whole body of a
+    /// script-rendered page, until its script runs; but also collapsed panels and
+    /// placeholders: so these are revealed only when the page has no article at all).
+    pub hidden_by_style: usize,
     /// The page says it is a forum thread (schema.org `DiscussionForumPosting`,
     /// in JSON-LD or microdata): its replies are the content, not furniture under it.
     pub discussion: bool,
@@ -202,7 +206,24 @@ pub struct Doc {
     pub ends: Vec<NodeId>,
 }
 
+/// What the first build hid that a retry could reveal ([`Doc::revealable`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Revealable {
+    /// [`Doc::hidden_by_attr`]
+    pub by_attr: usize,
+    /// [`Doc::hidden_by_style`]
+    pub by_style: usize,
+}
+
 impl Doc {
+    /// The counts of elements a build keeping hidden elements would add.
+    pub fn revealable(&self) -> Revealable {
+        Revealable {
+            by_attr: self.hidden_by_attr,
+            by_style: self.hidden_by_style,
+        }
+    }
+
     /// Parse HTML under `limits`; `page_url` resolves relative URLs.
     #[cfg(feature = "html")]
     pub fn parse(
@@ -214,8 +235,8 @@ impl Doc {
     }
 
     #[cfg(feature = "html")]
-    /// Parse keeping elements hidden only by the `hidden`/`aria-hidden` attributes (a
-    /// retry when the visible page yields no content).
+    /// Parse keeping elements hidden only by the `hidden`/`aria-hidden` attributes or an
+    /// inline `visibility:hidden` (a retry when the visible page yields no content).
     pub fn parse_keeping_hidden(
         html: &str,
         page_url: Option<url::Url>,

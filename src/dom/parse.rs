@@ -15,9 +15,13 @@ use std::borrow::Cow;
 /// inline, the `hidden` attribute, `aria-hidden="true"`)? The live-DOM snapshot marks
 /// nodes hidden by stylesheets with `data-readmark-hidden`.
 ///
+/// Inline `visibility:hidden` alone is [`Hidden::ByStyle`]: script-rendered pages hide
+/// their whole server-rendered body that way until their script has run (against a flash
+/// of unstyled content), so a static copy would otherwise show nothing.
+///
 /// One pass over the attributes, no allocation (this runs for every element).
 fn is_hidden(attrs: &[Attr<'_>]) -> Hidden {
-    let (mut attr_hidden, mut style_hidden) = (false, false);
+    let (mut attr_hidden, mut style_hidden) = (false, StyleHide::No);
     for (name, value) in attrs {
         match &**name {
             "data-readmark-hidden" => return Hidden::Always,
@@ -27,18 +31,25 @@ fn is_hidden(attrs: &[Attr<'_>]) -> Hidden {
             "hidden" => attr_hidden = true,
             "aria-hidden" if value == "true" => attr_hidden = true,
             // The first `style` attribute counts (as `Element::attr` found it).
-            "style" if !style_hidden => style_hidden = style_hides(value),
+            "style" if style_hidden == StyleHide::No => style_hidden = style_hides(value),
             _ => {}
         }
     }
-    if style_hidden {
+    if style_hidden == StyleHide::Display {
         Hidden::Always
     } else if attr_hidden {
         Hidden::ByAttr
+    } else if style_hidden == StyleHide::Visibility {
+        Hidden::ByStyle
     } else {
         Hidden::No
     }
 }
+
+/// How deep (open elements above it, `<html>` and `<body>` included) an element hidden by
+/// an inline `visibility:hidden` may be for a retry to reveal it ([`Hidden::ByStyle`]):
+/// `<body>` itself or one of three wrappers under it.
+const REVEALED_WRAPPER_DEPTH: usize = 4;
 
 /// What hides an element (see [`is_hidden`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +57,8 @@ enum Hidden {
     No,
     /// Only the `hidden` or `aria-hidden` attribute: kept by `parse_keeping_hidden`.
     ByAttr,
+    /// Only an inline `visibility:hidden`: kept by `parse_keeping_hidden` too.
+    ByStyle,
     /// Inline style or the snapshot's mark: hidden in both parses.
     Always,
 }
@@ -55,27 +68,44 @@ fn attr<'a>(attrs: &'a [Attr<'_>], name: &str) -> Option<&'a str> {
     attrs.iter().find(|(k, _)| k == name).map(|(_, v)| &**v)
 }
 
+/// What an inline style hides with (see [`style_hides`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StyleHide {
+    No,
+    /// `display:none`
+    Display,
+    /// `visibility:hidden` (and no `display:none`)
+    Visibility,
+}
+
 /// Does an inline style contain `display:none` or `visibility:hidden` (whitespace
-/// ignored, ASCII case-insensitive)?
-fn style_hides(style: &str) -> bool {
+/// ignored, ASCII case-insensitive)? `display:none` wins when both are there.
+fn style_hides(style: &str) -> StyleHide {
     const NEEDLES: [&[u8]; 2] = [b"display:none", b"visibility:hidden"];
     // Neither needle repeats its first letter, so a mismatch restarts at the current
     // character without missing a match.
     let mut at = [0usize; 2];
+    let mut found = StyleHide::No;
     for c in style.chars().filter(|c| !c.is_whitespace()) {
         let c = c.to_ascii_lowercase();
         for (k, needle) in NEEDLES.iter().enumerate() {
+            if at[k] == needle.len() {
+                continue;
+            }
             if c.is_ascii() && needle[at[k]] == c as u8 {
                 at[k] += 1;
                 if at[k] == needle.len() {
-                    return true;
+                    if k == 0 {
+                        return StyleHide::Display;
+                    }
+                    found = StyleHide::Visibility;
                 }
             } else {
                 at[k] = usize::from(c.is_ascii() && needle[0] == c as u8);
             }
         }
     }
-    false
+    found
 }
 
 name_set!(
@@ -239,6 +269,7 @@ impl<'l> Builder<'l> {
             element_count: 0,
             dropped_hidden: 0,
             hidden_by_attr: 0,
+            hidden_by_style: 0,
             discussion: false,
             ends: Vec::new(),
         };
@@ -295,6 +326,13 @@ impl<'l> Builder<'l> {
                 doc.hidden_by_attr += 1;
                 !self.keep_hidden_attr
             }
+            // Only an outer wrapper hides the page until its script runs; deeper down,
+            // inline `visibility:hidden` is a collapsed panel or a placeholder.
+            Hidden::ByStyle if self.open.len() <= REVEALED_WRAPPER_DEPTH => {
+                doc.hidden_by_style += 1;
+                !self.keep_hidden_attr
+            }
+            Hidden::ByStyle => true,
             Hidden::Always => true,
         };
         if hidden || is_dropped_tag(tag) {
@@ -607,7 +645,7 @@ fn finish_skipped(doc: &mut Doc, what: SkippedText, text: &str, cur: NodeId) {
 
 #[cfg(test)]
 mod tests {
-    use super::{style_hides, Attr, Builder};
+    use super::{style_hides, Attr, Builder, StyleHide};
     use crate::dom::{Doc, NodeKind};
     use std::borrow::Cow;
 
@@ -670,7 +708,13 @@ mod tests {
     fn inline_styles_that_hide() {
         let old = |s: &str| {
             let s = s.replace(char::is_whitespace, "").to_ascii_lowercase();
-            s.contains("display:none") || s.contains("visibility:hidden")
+            if s.contains("display:none") {
+                StyleHide::Display
+            } else if s.contains("visibility:hidden") {
+                StyleHide::Visibility
+            } else {
+                StyleHide::No
+            }
         };
         for s in [
             "display: none",
@@ -684,6 +728,8 @@ mod tests {
             "display:displaý:none",
             "visibility:visible",
             "visvisibility:hidden",
+            "visibility:hidden;display:none",
+            "visibility:hidden;display:block",
             "",
         ] {
             assert_eq!(style_hides(s), old(s), "{s:?}");

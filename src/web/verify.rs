@@ -52,7 +52,7 @@ pub fn extract(enc: &Encoded, opts: &Options) -> Result<Verified, Error> {
     let mut fallback: Option<Article> = None;
     let mut stats: Option<SnapshotStats> = None;
     let mut css_ms = 0.0;
-    let (first, hidden_by_attr) = loop {
+    let (first, revealable) = loop {
         let built = snapshot_doc::build_with(enc, base.clone(), &opts.limits, false, &hidden)?;
         let (doc, origin) = (built.doc, built.origin);
         stats.get_or_insert(built.stats);
@@ -60,12 +60,12 @@ pub fn extract(enc: &Encoded, opts: &Options) -> Result<Verified, Error> {
             Ok(x) => x,
             // Nothing readable once the hidden is hidden: read the page as extracted.
             Err(Error::NoContent) if fallback.is_some() => {
-                break (fallback.take().ok_or(Error::NoContent), 0);
+                break (fallback.take().ok_or(Error::NoContent), Default::default());
             }
-            Err(e) => break (Err(e), doc.hidden_by_attr),
+            Err(e) => break (Err(e), doc.revealable()),
         };
         if round == MAX_ROUNDS {
-            break (Ok(article), doc.hidden_by_attr);
+            break (Ok(article), doc.revealable());
         }
         round += 1;
         let asked = asked(&doc, &sel, &origin);
@@ -76,11 +76,11 @@ pub fn extract(enc: &Encoded, opts: &Options) -> Result<Verified, Error> {
         let mut found =
             found.map_err(|_| Error::Decode("the page could not be asked about CSS".into()))?;
         if found.is_empty() {
-            break (Ok(article), doc.hidden_by_attr);
+            break (Ok(article), doc.revealable());
         }
         found.sort_unstable();
         if mostly_hidden(&doc, &sel, &asked, &found) {
-            break (Ok(article), doc.hidden_by_attr);
+            break (Ok(article), doc.revealable());
         }
         hidden.extend(found);
         hidden.sort_unstable();
@@ -89,7 +89,7 @@ pub fn extract(enc: &Encoded, opts: &Options) -> Result<Verified, Error> {
     };
     let mut stats = stats.unwrap_or_default();
     stats.hidden = hidden.len();
-    crate::retry_light(first, hidden_by_attr, opts, || {
+    crate::retry_light(first, revealable, opts, || {
         snapshot_doc::build_with(enc, base, &opts.limits, true, &hidden).map(|b| b.doc)
     })
     .map(|article| Verified {
