@@ -135,17 +135,24 @@ fn is_permalink_anchor(doc: &Doc, id: NodeId) -> bool {
 }
 
 /// Should the walk skip this element entirely (code gutters, MathJax previews)?
+///
+/// MathJax's own output is matched case-sensitively (`MathJax`, `MathJax_Preview`): the
+/// lower-case `mathjax` is the class pages put on their text to ask MathJax to typeset
+/// it (an abstract, a whole post), which is the article.
 fn skip_class(doc: &Doc, id: NodeId) -> bool {
     let Some(c) = doc.node(id).attr("class") else {
         return false;
     };
+    if c.split_whitespace()
+        .any(|w| matches!(w, "MathJax" | "MathJax_Preview"))
+    {
+        return true;
+    }
     let c = c.to_ascii_lowercase();
     c.split_whitespace().any(|w| {
         matches!(
             w,
-            "mathjax_preview"
-                | "mathjax"
-                | "katex-html"
+            "katex-html"
                 | "screen-reader-text"
                 | "sr-only"
                 | "visually-hidden"
