@@ -113,16 +113,41 @@ impl Node {
 /// `class` and `id` as lower-case words: camelCase, `-` and `_` become word breaks
 /// (`ArticleBody-sidebar_left` → `article body sidebar left`), so hints can match
 /// whole words and `pagebuilder-pagerow` does not look like a `pager`.
+///
+/// CSS utility classes say how a box is laid out, not what it holds, and are left out
+/// ([`is_layout_utility`]): `overflow-hidden` is no hidden widget.
 pub fn class_id_of(class: Option<&str>, id: Option<&str>) -> String {
     let mut s = String::with_capacity(class.map_or(0, str::len) + id.map_or(0, str::len) + 2);
-    for v in [class, id].into_iter().flatten() {
+    let push = |s: &mut String, v: &str| {
         if v.is_ascii() {
-            push_ascii_words(&mut s, v.as_bytes());
+            push_ascii_words(s, v.as_bytes());
         } else {
-            push_words(&mut s, v);
+            push_words(s, v);
+        }
+    };
+    if let Some(class) = class {
+        if class.split_ascii_whitespace().any(is_layout_utility) {
+            for token in class.split_ascii_whitespace() {
+                if !is_layout_utility(token) {
+                    push(&mut s, token);
+                }
+            }
+        } else {
+            push(&mut s, class);
         }
     }
+    if let Some(id) = id {
+        push(&mut s, id);
+    }
     s
+}
+
+/// A utility class of a CSS framework whose words would read as hints: the overflow
+/// utilities (`overflow-hidden`, `overflow-x-scroll`: a box that clips or scrolls is
+/// not a hidden widget or an infinite scroller) and any class with a variant prefix
+/// (`md:hidden`, `hover:underline`: layout per screen size or state).
+fn is_layout_utility(token: &str) -> bool {
+    token.starts_with("overflow") || token.contains(':')
 }
 
 /// One value's words, then a space.

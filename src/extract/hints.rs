@@ -521,6 +521,29 @@ mod tests {
     }
 
     #[test]
+    fn layout_utilities_are_no_hints() {
+        use crate::dom::class_id_of;
+        let of = |c: &str| class_hints(&class_id_of(Some(c), None));
+        // Clipping, scrolling and per-screen display classes say nothing of the content.
+        assert_eq!(
+            class_id_of(Some("card overflow-x-scroll md:hidden"), None),
+            "card "
+        );
+        assert_eq!(of("card overflow-hidden"), of("card"));
+        assert_eq!(of("card sm:hidden lg:block"), of("card"));
+        assert!(
+            of("card hidden").has(ClassHints::NEGATIVE) && !of("card").has(ClassHints::NEGATIVE)
+        );
+        // The same words as classes of their own still count, and so does the id.
+        assert!(of("scroll").has(ClassHints::NEGATIVE));
+        assert!(of("promo overflow-hidden").has(ClassHints::NEGATIVE));
+        assert_eq!(
+            class_id_of(Some("overflow-hidden"), Some("Main-Sidebar")),
+            "main sidebar "
+        );
+    }
+
+    #[test]
     fn prefixes_are_prefix_free() {
         let p = &merged().prefixes;
         for (a, _) in p {
