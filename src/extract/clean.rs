@@ -235,7 +235,12 @@ pub fn verdict(doc: &Doc, id: NodeId, ev: Evidence<'_>) -> Option<&'static str> 
     // next to an avatar and reaction icons have none, yet are text: a gallery holds
     // little text of its own (outside links) per image.
     let own_text = w as f64 * (1.0 - ld);
-    if img > 1.0 && p / img < 0.5 && !in_figure && own_text < img * t::GALLERY_MAX_TEXT_PER_IMAGE {
+    if img > 1.0
+        && p / img < 0.5
+        && !in_figure
+        && own_text < img * t::GALLERY_MAX_TEXT_PER_IMAGE
+        && w < t::GALLERY_MAX_WEIGHT
+    {
         return Some("image gallery without text");
     }
     if !is_list && li > p {
@@ -312,6 +317,51 @@ mod tests {
         );
         assert!(
             !text.contains("Teaser 1") && !text.contains("Teaser 2"),
+            "{text}"
+        );
+    }
+
+    /// A grid of cards (an icon and a few lines each, no `<p>`) is a section of the page,
+    /// not an image gallery; a lighter one is still a gallery.
+    #[test]
+    fn a_grid_of_cards_stays() {
+        let p = |s: &str| {
+            format!(
+                "<p>{s} is a paragraph of the article, with a clause, another clause, and \
+                 enough words to read as prose in a story.</p>"
+            )
+        };
+        let page = |card_text: &str| {
+            let cards = (1..=3)
+                .map(|i| {
+                    format!(
+                        "<div class=card><img src=/i/{i}.svg><h3>Feature {i}</h3><span>Card {i} \
+                         {card_text}</span></div>"
+                    )
+                })
+                .collect::<String>();
+            let paragraphs = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth"];
+            let html = format!(
+                "<html><head><title>Post</title></head><body><div class=post><h1>Post</h1>\
+                 {}<div class=grid>{cards}</div>{}</div></body></html>",
+                paragraphs.map(p).concat(),
+                p("Closing")
+            );
+            let a = extract(&html, &Options::default()).expect("an article");
+            crate::render::to_text(&a)
+        };
+        let text = page(
+            "explains one thing the service does for its customers on every single \
+             working day of the year in all towns it serves",
+        );
+        assert!(
+            text.contains("Card 1 explains") && text.contains("Card 3"),
+            "{text}"
+        );
+        assert!(text.contains("Closing is"), "{text}");
+        let text = page("explains one thing");
+        assert!(
+            !text.contains("Card 1 explains") && text.contains("Closing is"),
             "{text}"
         );
     }

@@ -46,6 +46,9 @@ pub const CLEAN_LINK_DENSITY_HEAVY: f64 = 0.5;
 /// gallery only while its text outside links stays under this weight per image (a
 /// forum post written with `<br>` beside an avatar and reaction icons has more).
 pub const GALLERY_MAX_TEXT_PER_IMAGE: f64 = 120.0;
+/// … and only while lighter than this: a grid of icon cards or product tiles, each with
+/// its image and a few lines, is a section of the page, judged like any other container.
+pub const GALLERY_MAX_WEIGHT: u32 = 300;
 /// A JSON-LD `Product.description` (`build::product`) shorter than this many words is a
 /// tagline, not worth adding when the page does not show it.
 pub const PRODUCT_DESCRIPTION_MIN_WORDS: usize = 12;
