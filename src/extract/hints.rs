@@ -55,6 +55,11 @@ impl ClassHints {
     /// (`Meta::product_page`), its customer reviews and its sliders of other products,
     /// furniture there (on an article a `review` class may be the article itself).
     pub const SHOP_EXTRA: ClassHints = ClassHints(1 << 14);
+    /// A word starting `cookie`, or `consent`, `gdpr`, `onetrust`: a cookie or consent
+    /// banner, furniture under every rule set (`extract::excluded_nodes`): when a page's
+    /// strict reading keeps nothing, the looser ones must not take the banner's
+    /// paragraphs of legal prose for the article.
+    pub const CONSENT: ClassHints = ClassHints(1 << 15);
 
     pub fn has(self, f: ClassHints) -> bool {
         self.0 & f.0 != 0
@@ -401,6 +406,9 @@ pub fn partial_hints(words: &str) -> PartialHints {
         }
         if matches!(w, "credit" | "credits") {
             *h |= ClassHints::CREDIT;
+        }
+        if w.starts_with("cookie") || matches!(w, "consent" | "gdpr" | "onetrust") {
+            *h |= ClassHints::CONSENT;
         }
         if matches!(w, "footnotes" | "endnotes" | "references" | "reflist") {
             *h |= ClassHints::NOTES;

@@ -55,7 +55,12 @@ pub(crate) fn excluded_nodes(
         // flag set, like a `nav` (the page-wrapper exception below still holds).
         let structural = score::is_structural_furniture(doc, id as NodeId)
             || (meta.product_page && node.hints.has(hints::ClassHints::SHOP_EXTRA));
+        // A consent banner, under every flag set too; but a page wrapper whose class says
+        // a banner is showing (`cookie-banner-visible`) keeps the exception below.
+        let consent =
+            node.hints.has(hints::ClassHints::CONSENT) && !matches!(node.tag(), "html" | "body");
         let furniture = structural
+            || consent
             || (flags.strip_unlikely
                 && (score::is_unlikely(doc, id as NodeId)
                     || score::is_link_widget(doc, id as NodeId, st)));
@@ -67,8 +72,12 @@ pub(crate) fn excluded_nodes(
         // relaxes both when nothing else is left.
         let page_wrapper = (st[id].weight() as f64) >= body_weight * 0.6
             && (!matches!(node.tag(), "ul" | "ol" | "dl") || !flags.strip_unlikely);
+        // A consent banner can outweigh a thin page too: it is the wrapper of the page
+        // only when it holds the page's headline or main element.
+        let banner = consent && page_wrapper && !holds_page_landmark(doc, id as NodeId);
         excluded[id] = furniture
             && (!page_wrapper
+                || banner
                 || node.hints.has(hints::ClassHints::DISCUSSION)
                 || (structural && flags.strip_unlikely));
     }
@@ -78,6 +87,12 @@ pub(crate) fn excluded_nodes(
         }
     }
     excluded
+}
+
+/// Does the subtree hold an `<h1>`, `<main>` or `<article>`?
+fn holds_page_landmark(doc: &Doc, id: NodeId) -> bool {
+    doc.descendants(id)
+        .any(|d| matches!(doc.node(d).tag(), "h1" | "main" | "article"))
 }
 
 /// Run selection with the given flags.
@@ -338,6 +353,32 @@ fn describe(doc: &Doc, id: NodeId) -> String {
 #[cfg(test)]
 mod tests {
     use crate::{extract, Options};
+
+    /// A short page (the strict reading is light, so looser ones are tried) next to a
+    /// consent banner of legal prose: the banner is furniture under every rule set, and
+    /// a wrapper whose class says a banner is showing is still the page.
+    #[test]
+    fn a_consent_banner_is_never_the_article() {
+        const LEGAL: &str = "We and our partners store and access information on your device, \
+                             such as cookies, and process personal data, such as unique \
+                             identifiers, for personalised advertising, content, measurement, \
+                             audience research, and the development of services.";
+        let legal: String = (0..4)
+            .map(|i| format!("<p>Purpose {i}. {LEGAL}</p>"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Kettle</title></head><body>\
+             <div class='page cookie-banner-visible'><main><h1>Steel kettle</h1>\
+             <div class=description>A brushed steel kettle that boils 1.7 litres in \
+             three minutes and switches itself off.</div></main>\
+             <div id=onetrust-consent-sdk><div class=ot-text>{legal}</div></div>\
+             </div></body></html>"
+        );
+        let a = extract(&html, &Options::default()).expect("an article");
+        let text = crate::render::to_text(&a);
+        assert!(text.contains("A brushed steel kettle"), "{text}");
+        assert!(!text.contains("Purpose"), "{text}");
+    }
 
     /// A sidebar live feed (`<aside>`) outweighing the article: many short items with a
     /// `content` class each. The aside stays furniture; the article wins.
