@@ -10,6 +10,7 @@ pub mod footnotes;
 pub mod inserts;
 pub mod post;
 pub mod product;
+pub mod repeats;
 pub mod special;
 pub mod tail;
 #[cfg(test)]

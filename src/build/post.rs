@@ -262,6 +262,12 @@ pub fn process(
     for b in super::echoes::drop_caption_echoes(&mut blocks) {
         note("caption printed again (gallery copy)", &b);
     }
+    for b in super::repeats::drop_repeats(&mut blocks) {
+        note(
+            "passage printed again (a copy for another screen, a quoted post)",
+            &b,
+        );
+    }
     // Exact consecutive repeats.
     // Repeated figures and short lines (captions printed twice) go; long paragraphs that
     // repeat are the author's.
