@@ -55,11 +55,15 @@ impl ClassHints {
     /// (`Meta::product_page`), its customer reviews and its sliders of other products,
     /// furniture there (on an article a `review` class may be the article itself).
     pub const SHOP_EXTRA: ClassHints = ClassHints(1 << 14);
-    /// A word starting `cookie`, or `consent`, `gdpr`, `onetrust`: a cookie or consent
-    /// banner, furniture under every rule set (`extract::excluded_nodes`): when a page's
-    /// strict reading keeps nothing, the looser ones must not take the banner's
-    /// paragraphs of legal prose for the article.
-    pub const CONSENT: ClassHints = ClassHints(1 << 15);
+    /// Furniture under every rule set (`extract::excluded_nodes`): when a page's strict
+    /// reading keeps little, the looser ones must not take these for the article.
+    /// - A cookie or consent banner (a word starting `cookie`, or `consent`, `gdpr`,
+    ///   `onetrust`), whose paragraphs of legal prose can outweigh a thin page.
+    /// - A forum member's signature (a word starting `signature`, or `postsignature`;
+    ///   not `sig`, which news templates use for the author's bio line) or statistics box (`userinfo`, `userextras`, `postprofile`, or
+    ///   `user`/`member`/`poster` with `extras`/`stats`/`details`: post counts, join
+    ///   dates), printed under or beside every post.
+    pub const ALWAYS_FURNITURE: ClassHints = ClassHints(1 << 15);
 
     pub fn has(self, f: ClassHints) -> bool {
         self.0 & f.0 != 0
@@ -344,6 +348,10 @@ pub struct PartialHints {
     byline_word: bool,
     /// A word `avatar`, `comment` or `comments` (then no byline).
     byline_blocker: bool,
+    /// A word `user`, `member` or `poster` …
+    member_word: bool,
+    /// … and `extras`, `stats` or `details`: a member's statistics box.
+    stats_word: bool,
 }
 
 impl PartialHints {
@@ -354,6 +362,8 @@ impl PartialHints {
             bits,
             byline_word: self.byline_word || o.byline_word,
             byline_blocker: self.byline_blocker || o.byline_blocker,
+            member_word: self.member_word || o.member_word,
+            stats_word: self.stats_word || o.stats_word,
         }
     }
 
@@ -367,6 +377,9 @@ impl PartialHints {
         let mut h = self.bits;
         // Bylines by whole words: `authority control` (Wikipedia's navbox) is no author,
         // and a comment's or an avatar's author line is not the article's.
+        if self.member_word && self.stats_word {
+            h |= ClassHints::ALWAYS_FURNITURE;
+        }
         if self.byline_word && !self.byline_blocker {
             h |= ClassHints::BYLINE;
         }
@@ -407,9 +420,23 @@ pub fn partial_hints(words: &str) -> PartialHints {
         if matches!(w, "credit" | "credits") {
             *h |= ClassHints::CREDIT;
         }
-        if w.starts_with("cookie") || matches!(w, "consent" | "gdpr" | "onetrust") {
-            *h |= ClassHints::CONSENT;
+        if w.starts_with("cookie")
+            || w.starts_with("signature")
+            || matches!(
+                w,
+                "consent"
+                    | "gdpr"
+                    | "onetrust"
+                    | "postsignature"
+                    | "userinfo"
+                    | "userextras"
+                    | "postprofile"
+            )
+        {
+            *h |= ClassHints::ALWAYS_FURNITURE;
         }
+        p.member_word |= matches!(w, "user" | "member" | "poster");
+        p.stats_word |= matches!(w, "extras" | "stats" | "details");
         if matches!(w, "footnotes" | "endnotes" | "references" | "reflist") {
             *h |= ClassHints::NOTES;
         }
@@ -526,6 +553,34 @@ mod tests {
         assert!(class_hints("code header").has(ClassHints::HEADER));
         let w = class_hints("elementor widget text editor");
         assert!(w.has(ClassHints::WIDGET) && !w.has(ClassHints::UNLIKELY));
+    }
+
+    #[test]
+    fn furniture_under_every_rule_set() {
+        use crate::dom::class_id_of;
+        let always =
+            |c: &str| class_hints(&class_id_of(Some(c), None)).has(ClassHints::ALWAYS_FURNITURE);
+        for c in [
+            "cookie-banner",
+            "ot-sdk onetrust-pc",
+            "gdpr-notice",
+            "message-signature",
+            "postsignature",
+            "userExtras",
+            "member-stats",
+            "poster_details",
+        ] {
+            assert!(always(c), "{c}");
+        }
+        for c in [
+            "post-body-sig-line",
+            "user-content",
+            "details",
+            "author-details",
+            "stats",
+        ] {
+            assert!(!always(c), "{c}");
+        }
     }
 
     #[test]

@@ -55,10 +55,11 @@ pub(crate) fn excluded_nodes(
         // flag set, like a `nav` (the page-wrapper exception below still holds).
         let structural = score::is_structural_furniture(doc, id as NodeId)
             || (meta.product_page && node.hints.has(hints::ClassHints::SHOP_EXTRA));
-        // A consent banner, under every flag set too; but a page wrapper whose class says
-        // a banner is showing (`cookie-banner-visible`) keeps the exception below.
-        let consent =
-            node.hints.has(hints::ClassHints::CONSENT) && !matches!(node.tag(), "html" | "body");
+        // Consent banners and forum signatures, under every flag set too; but a page
+        // wrapper whose class says a banner is showing (`cookie-banner-visible`) keeps
+        // the exception below.
+        let consent = node.hints.has(hints::ClassHints::ALWAYS_FURNITURE)
+            && !matches!(node.tag(), "html" | "body");
         let furniture = structural
             || consent
             || (flags.strip_unlikely
@@ -72,8 +73,8 @@ pub(crate) fn excluded_nodes(
         // relaxes both when nothing else is left.
         let page_wrapper = (st[id].weight() as f64) >= body_weight * 0.6
             && (!matches!(node.tag(), "ul" | "ol" | "dl") || !flags.strip_unlikely);
-        // A consent banner can outweigh a thin page too: it is the wrapper of the page
-        // only when it holds the page's headline or main element.
+        // A consent banner can outweigh a thin page too: such a block is the wrapper of
+        // the page only when it holds the page's headline or main element.
         let banner = consent && page_wrapper && !holds_page_landmark(doc, id as NodeId);
         excluded[id] = furniture
             && (!page_wrapper
