@@ -8,7 +8,9 @@
 //! (navigation, headers, footers, asides by tag, role and class stay out). Inside it,
 //! link-dense lists are the content, so only furniture and boilerplate are cleaned, not
 //! link-heavy blocks. `select` keeps it only when it clearly outweighs what scoring
-//! found (`tunables::DOMINANT_MIN_GAIN`).
+//! found (`tunables::DOMINANT_MIN_GAIN`), or, on a page whose strict reading is light,
+//! when it holds priced tiles ([`holds_priced_tiles`]) and outweighs the strict reading:
+//! a shop's category page, where the looser readings take a promotion bar or a menu.
 
 use super::score::{self, Flags};
 use super::stats::NodeStats;
@@ -89,6 +91,54 @@ pub fn attempt(doc: &Doc, meta: &Meta, st: &[NodeStats]) -> Selection {
     }
 }
 
+/// Does the container hold a run of priced tiles: a parent with at least
+/// [`t::PRICED_TILES_MIN`] element children of one tag that each show a price?
+/// (A listing of products; prices in an article's prose sit in its paragraphs, not in
+/// one repeated structure.) Bounded: parents are looked at only with enough children, and
+/// each child's text only up to the first price.
+pub fn holds_priced_tiles(doc: &Doc, root: NodeId) -> bool {
+    doc.descendants(root).any(|id| {
+        let kids: Vec<NodeId> = doc
+            .node(id)
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| doc.node(c).is_element())
+            .collect();
+        if kids.len() < t::PRICED_TILES_MIN {
+            return false;
+        }
+        let tag = doc.node(kids[0]).tag();
+        kids.iter()
+            .filter(|&&c| doc.node(c).tag() == tag && shows_price(doc, c))
+            .count()
+            >= t::PRICED_TILES_MIN
+    })
+}
+
+/// Does the subtree's text hold a price: a currency sign next to a digit (`$19`, `19 €`,
+/// `£ 4.50`)?
+fn shows_price(doc: &Doc, id: NodeId) -> bool {
+    const CURRENCY: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₫', '₪'];
+    let mut prev: Option<char> = None;
+    for d in doc.descendants(id) {
+        let Some(text) = doc.node(d).text() else {
+            continue;
+        };
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
+            if let Some(p) = prev {
+                if (CURRENCY.contains(&p) && c.is_ascii_digit())
+                    || (p.is_ascii_digit() && CURRENCY.contains(&c))
+                {
+                    return true;
+                }
+            }
+            prev = Some(c);
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{extract, Options};
@@ -121,5 +171,39 @@ mod tests {
             );
         }
         assert!(!text.contains("Careers"), "{text}");
+    }
+
+    /// A shop's category page: priced tiles, and a promotion banner whose paragraphs the
+    /// looser readings take for the article. The tiles win.
+    #[test]
+    fn priced_tiles_beat_a_promotion_banner() {
+        let tiles: String = (0..12)
+            .map(|i| {
+                format!(
+                    "<div class=tile><a href=/p/{i}><img src=/i/{i}.jpg>Handmade stoneware \
+                     mug in glaze number {i}</a><span class=price>${i}4.00</span></div>"
+                )
+            })
+            .collect();
+        let promo: String = (0..4)
+            .map(|i| {
+                format!(
+                    "<p>Offer {i}: join our club today, and you get free shipping on every \
+                     order, early access to new collections, and a gift on your birthday.</p>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><head><title>Mugs</title></head><body>\
+             <div class=promo-banner>{promo}</div>\
+             <main><h1>Mugs</h1><div class=grid>{tiles}</div></main></body></html>"
+        );
+        let a = extract(&html, &Options::default()).expect("an article");
+        let text = crate::render::to_text(&a);
+        for i in [0, 11] {
+            assert!(text.contains(&format!("glaze number {i}")), "{text}");
+        }
+        assert!(text.contains("$114.00"), "{text}");
+        assert!(!text.contains("join our club"), "{text}");
     }
 }

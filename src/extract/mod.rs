@@ -239,9 +239,11 @@ pub fn select(doc: &Doc, meta: &Meta, limits: &Limits) -> Result<Selection, Erro
         },
     ];
     let mut best: Option<(u32, Selection)> = None;
+    let mut strict_weight = None;
     for flags in tries {
         let sel = attempt(doc, meta, &st, flags);
         let w = kept_weight(doc, &sel, &st);
+        strict_weight.get_or_insert(w);
         // A stricter selection that kept the page's headline found the article (a short
         // post); a looser one that is mostly comment thread only trades it for the
         // thread. (Forum pages, whose posts are the content, keep no headline under the
@@ -266,12 +268,24 @@ pub fn select(doc: &Doc, meta: &Meta, limits: &Limits) -> Result<Selection, Erro
             best = Some((w, sel));
         }
     }
-    if best
-        .as_ref()
-        .is_none_or(|(w, _)| *w < tunables::DOMINANT_BELOW_WEIGHT)
+    // A shop's category page: the strict reading keeps little (its tiles hold no prose),
+    // and the looser ones may take a promotion bar or a menu over the tiles.
+    let strict_light = strict_weight.is_some_and(|w| w < tunables::RETRY_MIN_WEIGHT);
+    if strict_light
+        || best
+            .as_ref()
+            .is_none_or(|(w, _)| *w < tunables::DOMINANT_BELOW_WEIGHT)
     {
         let sel = dominant::attempt(doc, meta, &st);
         let w = kept_weight(doc, &sel, &st);
+        // Priced tiles are the content: the fallback wins over the looser readings as
+        // soon as it outweighs the strict one.
+        let tiles = strict_light
+            && w > strict_weight.unwrap_or(0)
+            && sel
+                .roots
+                .first()
+                .is_some_and(|&r| dominant::holds_priced_tiles(doc, r));
         // When scoring found some substance, a container of links (a menu, a docs
         // sidebar) does not replace it.
         let substance = best
@@ -281,10 +295,11 @@ pub fn select(doc: &Doc, meta: &Meta, limits: &Limits) -> Result<Selection, Erro
             .roots
             .first()
             .is_some_and(|&r| st[r as usize].link_density() > tunables::DOMINANT_MAX_LINK_DENSITY);
-        if best
-            .as_ref()
-            .is_none_or(|(bw, _)| w as f64 > *bw as f64 * tunables::DOMINANT_MIN_GAIN)
-            && !(substance && menu)
+        if tiles
+            || best
+                .as_ref()
+                .is_none_or(|(bw, _)| w as f64 > *bw as f64 * tunables::DOMINANT_MIN_GAIN)
+                && !(substance && menu)
         {
             best = Some((w, sel));
         }

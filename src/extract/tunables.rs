@@ -100,6 +100,11 @@ pub const DOMINANT_MIN_GAIN: f64 = 3.0;
 /// at most this share of the container's text is links (more is a menu or a docs
 /// sidebar beside a short page; listing tiles carry prices, dates, blurbs).
 pub const DOMINANT_MAX_LINK_DENSITY: f64 = 0.75;
+/// … but when the strict reading is light and the fallback's container holds at least
+/// this many priced tiles of one tag (`dominant::holds_priced_tiles`), the fallback wins
+/// over the looser readings as soon as it outweighs the strict one: a shop's category
+/// page, whose looser readings take a promotion bar or a menu.
+pub const PRICED_TILES_MIN: usize = 4;
 /// A hover card or tooltip (`ClassHints::POPUP`) is removed only when lighter than this:
 /// a container that happens to carry such a class and holds the article stays.
 pub const POPUP_MAX_WEIGHT: u32 = 1000;
