@@ -91,6 +91,10 @@ pub fn attempt(doc: &Doc, meta: &Meta, st: &[NodeStats]) -> Selection {
     }
 }
 
+/// Nodes of a tile read for its price ([`shows_price`]): tiles with a picture, badges and
+/// rating stars run to a couple of hundred.
+const TILE_MAX_NODES: usize = 256;
+
 /// Does the container hold a run of priced tiles: a parent with at least
 /// [`t::PRICED_TILES_MIN`] element children of one tag that each show a price?
 /// (A listing of products; prices in an article's prose sit in its paragraphs, not in
@@ -117,11 +121,12 @@ pub fn holds_priced_tiles(doc: &Doc, root: NodeId) -> bool {
 }
 
 /// Does the subtree's text hold a price: a currency sign next to a digit (`$19`, `19 €`,
-/// `£ 4.50`)?
+/// `£ 4.50`)? Only the first [`TILE_MAX_NODES`] nodes are read: a tile is small, and
+/// the check runs for the children of every parent, so a deep page stays linear.
 fn shows_price(doc: &Doc, id: NodeId) -> bool {
     const CURRENCY: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₫', '₪'];
     let mut prev: Option<char> = None;
-    for d in doc.descendants(id) {
+    for d in doc.descendants(id).take(TILE_MAX_NODES) {
         let Some(text) = doc.node(d).text() else {
             continue;
         };
