@@ -51,7 +51,13 @@ fn passage(b: &Block) -> Option<String> {
 /// versions). A lone passage repeated between other blocks (a refrain, filler text
 /// under several headings) stays.
 pub fn drop_repeats(blocks: &mut Vec<Block>) -> Vec<Block> {
-    let keys: Vec<Option<String>> = blocks.iter().map(neighbour_key).collect();
+    // Each block's passage text (paragraphs, quotes) and comparison key, made once.
+    let texts: Vec<Option<String>> = blocks.iter().map(passage).collect();
+    let keys: Vec<Option<String>> = blocks
+        .iter()
+        .zip(&texts)
+        .map(|(b, t)| neighbour_key(b, t.as_deref()))
+        .collect();
     // The headings each block sits under (indices, outermost first; at most six).
     let mut section: Vec<Vec<usize>> = Vec::with_capacity(blocks.len());
     let mut path: Vec<(u8, usize)> = Vec::new();
@@ -67,8 +73,10 @@ pub fn drop_repeats(blocks: &mut Vec<Block>) -> Vec<Block> {
     let mut first: HashMap<&str, usize> = HashMap::new();
     let mut drop = vec![false; blocks.len()];
     for (i, b) in blocks.iter().enumerate() {
-        let Some(text) = passage(b) else { continue };
-        if crate::text::word_count(&text) < MIN_WORDS {
+        let Some(text) = texts[i].as_deref() else {
+            continue;
+        };
+        if crate::text::word_count(text) < MIN_WORDS {
             continue;
         }
         let Some(k) = keys[i].as_deref() else {
@@ -112,13 +120,12 @@ pub fn drop_repeats(blocks: &mut Vec<Block>) -> Vec<Block> {
 }
 
 /// The comparison key of a block that can be part of a repeated run: paragraphs, quotes
-/// and headings of any length, without spaces, lower-cased.
-fn neighbour_key(b: &Block) -> Option<String> {
-    let text = match b {
-        Block::Heading { content, .. } => inline_text(content),
-        _ => passage(b)?,
+/// (their `passage`) and headings of any length, without spaces, lower-cased.
+fn neighbour_key(b: &Block, passage: Option<&str>) -> Option<String> {
+    let k = match b {
+        Block::Heading { content, .. } => squash(&inline_text(content)),
+        _ => squash(passage?),
     };
-    let k = squash(&text);
     (!k.is_empty()).then_some(k)
 }
 

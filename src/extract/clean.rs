@@ -283,16 +283,18 @@ fn list_text_share(doc: &Doc, id: NodeId, st: &[NodeStats]) -> f64 {
 mod tests {
     use crate::{extract, Options};
 
+    /// A `<p>` of article prose starting with `s`.
+    fn p(s: &str) -> String {
+        format!(
+            "<p>{s} is a paragraph of the article, with a clause, another clause, and \
+             enough words to read as prose in a story.</p>"
+        )
+    }
+
     /// A "related posts" heading inside the post's container: it and the teasers after
     /// it go, the article's own sections (after another heading) stay.
     #[test]
     fn teasers_under_a_related_heading_go() {
-        let p = |s: &str| {
-            format!(
-                "<p>{s} is a paragraph of the article, with a clause, another clause, and \
-                 enough words to read as prose in a story.</p>"
-            )
-        };
         let teaser = |i: usize| {
             format!(
                 "<div class=teaser><a href=/t/{i}><img src=/i/{i}.jpg></a><p>Teaser {i} \
@@ -325,12 +327,6 @@ mod tests {
     /// not an image gallery; a lighter one is still a gallery.
     #[test]
     fn a_grid_of_cards_stays() {
-        let p = |s: &str| {
-            format!(
-                "<p>{s} is a paragraph of the article, with a clause, another clause, and \
-                 enough words to read as prose in a story.</p>"
-            )
-        };
         let page = |card_text: &str| {
             let cards = (1..=3)
                 .map(|i| {
@@ -370,12 +366,6 @@ mod tests {
     /// hidden hover card with a sentence in it goes.
     #[test]
     fn a_tooltip_label_stays_a_hover_card_goes() {
-        let p = |s: &str| {
-            format!(
-                "<p>{s} is a paragraph of the article, with a clause, another clause, and \
-                 enough words to read as prose in a story.</p>"
-            )
-        };
         let html = format!(
             "<html><head><title>Post</title></head><body><div class=post><h1>Post</h1>\
              {}<p>The project <span class=tooltipped>Star 194k</span> is popular, and \

@@ -60,9 +60,10 @@ impl ClassHints {
     /// - A cookie or consent banner (a word starting `cookie`, or `consent`, `gdpr`,
     ///   `onetrust`), whose paragraphs of legal prose can outweigh a thin page.
     /// - A forum member's signature (a word starting `signature`, or `postsignature`;
-    ///   not `sig`, which news templates use for the author's bio line) or statistics box (`userinfo`, `userextras`, `postprofile`, or
-    ///   `user`/`member`/`poster` with `extras`/`stats`/`details`: post counts, join
-    ///   dates), printed under or beside every post.
+    ///   not `sig`, which news templates use for the author's bio line) or statistics
+    ///   box (`userinfo`, `userextras`, `postprofile`, or `user`/`member`/`poster` with
+    ///   `extras`/`stats`/`details`: post counts, join dates), printed under or beside
+    ///   every post.
     pub const ALWAYS_FURNITURE: ClassHints = ClassHints(1 << 15);
 
     pub fn has(self, f: ClassHints) -> bool {
